@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Set up a fresh Debian 12 machine for hrm-lcb: system packages (OpenBLAS for the native tensor addon,
+# bubblewrap for the sandbox, Debian's python3 with numpy and pandas for LCB's graders, Chromium for the
+# HTML-report browser test), then npm packages from the lockfile (which also builds the native addon).
+#   bash scripts/setup.sh          # everything the CLI and the tests need
+#   bash scripts/setup.sh --bench  # also python3-torch, for the PyTorch baselines in bench/
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(libopenblas-dev bubblewrap python3 python3-numpy python3-pandas chromium)
+if [ "${1:-}" = "--bench" ]; then packages+=(python3-torch); fi
+
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then sudo_cmd=(); elif command -v sudo >/dev/null; then sudo_cmd=(sudo); else
+    echo "setup: need root to install: apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 4
+  fi
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
