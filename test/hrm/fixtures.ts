@@ -34,3 +34,41 @@ export function assertSameTensors(actual: TensorFile, expected: TensorFile, what
     assert.ok(Buffer.from(got.data).equals(Buffer.from(want.data)), `${what}: ${key} bytes differ`);
   }
 }
+
+/** Largest |a - b| and the index where it occurs. */
+export function maxAbsDiff(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+): { diff: number; at: number } {
+  let diff = 0;
+  let at = -1;
+  for (let i = 0; i < expected.length; i += 1) {
+    const d = Math.abs(actual[i]! - expected[i]!);
+    if (!(d <= diff)) {
+      diff = d;
+      at = i;
+    }
+  }
+  return { diff, at };
+}
+
+/**
+ * Assert |actual - expected| <= atol + rtol * max|expected| element-wise; the message names the tensor, the
+ * max difference and where it is.
+ */
+export function assertClose(
+  name: string,
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tolerance: { atol: number; rtol?: number },
+): void {
+  assert.equal(actual.length, expected.length, `${name}: length ${actual.length} vs ${expected.length}`);
+  let scale = 0;
+  for (let i = 0; i < expected.length; i += 1) scale = Math.max(scale, Math.abs(expected[i]!));
+  const limit = tolerance.atol + (tolerance.rtol ?? 0) * scale;
+  const { diff, at } = maxAbsDiff(actual, expected);
+  assert.ok(
+    diff <= limit,
+    `${name}: max |diff| ${diff.toExponential(3)} > ${limit.toExponential(3)} at index ${at} (got ${actual[at]}, want ${expected[at]})`,
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * AdamATan2 exactly as the `adam-atan2` package's fused kernel computes it (docs/hrm.md §7.3), on every
+ * trainable parameter (no exclusions). Per element, with t the step count:
+ *   p <- p * (1 - lr * wd)                                    decoupled weight decay, first
+ *   m <- m + (1 - b1) * (g - m);  v <- b2 * v + (1 - b2) * g^2
+ *   p <- p - lr / (1 - b1^t) * atan2(m, sqrt(v) / sqrt(1 - b2^t))
+ * No epsilon: atan2 bounds each update by lr * pi/2 / (1 - b1^t), and atan2(0, 0) = 0.
+ */
+import type { ParamBuffers } from '../weights.ts';
+
+/** Hyper-parameters (upstream defaults: betas (0.9, 0.999), weight_decay 1e-2; pretrain.py passes its own). */
+export interface AdamAtan2Options {
+  beta1: number;
+  beta2: number;
+  weightDecay: number;
+}
+
+/** AdamATan2 state over the rows of a gradient layout: first and second moments and the step count. */
+export class AdamAtan2 {
+  /** first moments, same layout as the gradients */
+  readonly m: ParamBuffers;
+  /** second moments, same layout as the gradients */
+  readonly v: ParamBuffers;
+  /** steps taken so far */
+  step = 0;
+
+  constructor(
+    gradLayout: ParamBuffers,
+    readonly options: AdamAtan2Options,
+  ) {
+    this.m = gradLayout.likeThis();
+    this.v = gradLayout.likeThis();
+  }
+
+  /** One update of every row of `grads` (by name) in `weights`, at learning rate `lr`. */
+  update(weights: ParamBuffers, grads: ParamBuffers, lr: number): void {
+    this.step += 1;
+    const { beta1, beta2, weightDecay } = this.options;
+    const decay = 1 - lr * weightDecay;
+    const stepSize = lr / (1 - beta1 ** this.step);
+    const invSqrtBc2 = 1 / Math.sqrt(1 - beta2 ** this.step);
+    for (const spec of grads.table) {
+      const p = weights.get(spec.name);
+      const g = grads.get(spec.name);
+      const m = this.m.get(spec.name);
+      const v = this.v.get(spec.name);
+      for (let i = 0; i < p.length; i += 1) {
+        const gi = g[i]!;
+        const mi = m[i]! + (1 - beta1) * (gi - m[i]!);
+        const vi = beta2 * v[i]! + (1 - beta2) * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        p[i] = p[i]! * decay - stepSize * Math.atan2(m[i]!, Math.sqrt(v[i]!) * invSqrtBc2);
+      }
+    }
+  }
+}
