@@ -1,6 +1,6 @@
 /**
  * Element types of checkpoint tensors, named as safetensors names them (docs/hrm.md §9.2), with their byte
- * sizes, PyTorch storage classes (§9.3) and the float conversions hrm-lcb needs (bf16 and f16 to and from f32).
+ * sizes, PyTorch storage classes (§9.3) and f16 conversion (bf16 conversion is the tensor engine's).
  */
 
 /** A tensor element type, in safetensors spelling. */
@@ -40,23 +40,6 @@ export function dtypeOfTorchStorage(storageClass: string): DType | undefined {
     if (info.torchStorage === storageClass) return name as DType;
   }
   return undefined;
-}
-
-const scratch = new DataView(new ArrayBuffer(4));
-
-/** bf16 bits to f32: the bf16 is the top half of the f32 bit pattern. */
-export function bf16ToF32(bits: number): number {
-  scratch.setUint32(0, (bits & 0xffff) << 16, true);
-  return scratch.getFloat32(0, true);
-}
-
-/** f32 to bf16 bits, rounding to nearest even as torch does (NaN stays a quiet NaN). */
-export function f32ToBf16(value: number): number {
-  scratch.setFloat32(0, value, true);
-  const bits = scratch.getUint32(0, true);
-  if (Number.isNaN(value)) return ((bits >>> 16) | 0x40) & 0xffff;
-  const rounding = 0x7fff + ((bits >>> 16) & 1);
-  return ((bits + rounding) >>> 16) & 0xffff;
 }
 
 /** IEEE half bits to a number. */

@@ -3,7 +3,8 @@
  * safetensors and `.pt` readers produce these, both writers consume them, and the model converts them to and
  * from Float32Array.
  */
-import { bf16ToF32, DTYPES, type DType, f16ToF32, f32ToBf16, f32ToF16 } from './dtypes.ts';
+import { fromBf16, toBf16 } from '../../tensor/index.ts';
+import { DTYPES, type DType, f16ToF32, f32ToF16 } from './dtypes.ts';
 
 /** One named tensor of a checkpoint file. */
 export interface StoredTensor {
@@ -49,7 +50,7 @@ export function toFloat32(tensor: StoredTensor): Float32Array {
     case 'F64':
       return Float32Array.from(new Float64Array(buffer, offset, n));
     case 'BF16':
-      return Float32Array.from(new Uint16Array(buffer, offset, n), bf16ToF32);
+      return fromBf16(new Uint16Array(buffer, offset, n));
     case 'F16':
       return Float32Array.from(new Uint16Array(buffer, offset, n), f16ToF32);
     default:
@@ -70,7 +71,7 @@ export function toNumbers(tensor: StoredTensor): number[] {
     case 'F64':
       return Array.from(new Float64Array(buffer, offset, n));
     case 'BF16':
-      return Array.from(new Uint16Array(buffer, offset, n), bf16ToF32);
+      return Array.from(fromBf16(new Uint16Array(buffer, offset, n)));
     case 'F16':
       return Array.from(new Uint16Array(buffer, offset, n), f16ToF32);
     case 'I64':
@@ -111,7 +112,7 @@ export function fromFloat32(
   let array: ArrayBufferView;
   if (dtype === 'F32') array = values.slice();
   else if (dtype === 'F64') array = Float64Array.from(values);
-  else if (dtype === 'BF16') array = Uint16Array.from(values, f32ToBf16);
+  else if (dtype === 'BF16') array = toBf16(values);
   else array = Uint16Array.from(values, f32ToF16);
   return { dtype, shape: [...shape], data: new Uint8Array(array.buffer, array.byteOffset, array.byteLength) };
 }
