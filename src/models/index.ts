@@ -2,7 +2,13 @@
 export { AdaptiveConcurrency, type Clock, systemClock } from './adaptive-concurrency.ts';
 export { ModelError, type ModelErrorKind } from './errors.ts';
 export { OpenAiModel } from './openai-model.ts';
-export { type OracleAnswer, type OracleLookup, OracleModel, oracleText } from './oracle.ts';
+export {
+  type OracleAnswer,
+  type OracleLookup,
+  OracleModel,
+  oracleText,
+  pythonLiteralOfJson,
+} from './oracle.ts';
 export {
   createModel,
   type ModelDependencies,

@@ -14,10 +14,15 @@ import type { GenerationRequest, GenerationResult, Model } from './types.ts';
 export type OracleAnswer =
   /** code generation and self-repair: a reference solution */
   | { kind: 'code'; code: string }
-  /** test output prediction: the call's arguments (one JSON value per line) and the true output (JSON text) */
+  /** test output prediction: the call's arguments (one JSON value per line) and the true output (a Python literal) */
   | { kind: 'test-output'; functionName: string; input: string; output: string }
   /** code execution: the call and its true output (a Python literal) */
   | { kind: 'execution'; input: string; output: string };
+
+/** A Python literal equal to a JSON value (`true` → `True`), for outputs that come as JSON text. */
+export function pythonLiteralOfJson(json: string): string {
+  return pythonReprOfJson(json);
+}
 
 /** Finds the answer to a problem; `undefined` when the dataset has none (e.g. no reference solution). */
 export type OracleLookup = (scenario: LcbScenario, problemId: string) => OracleAnswer | undefined;
@@ -30,7 +35,7 @@ export function oracleText(answer: OracleAnswer, style: PromptStyle): string {
       return style === 'GenericBase' ? answer.code : `\`\`\`python\n${answer.code}\n\`\`\``;
     case 'test-output': {
       const args = answer.input.split('\n').join(', ');
-      return `\`\`\`python\nassert ${answer.functionName}(${args}) == ${pythonReprOfJson(answer.output)}\n\`\`\``;
+      return `\`\`\`python\nassert ${answer.functionName}(${args}) == ${answer.output}\n\`\`\``;
     }
     case 'execution':
       // works for the direct prompt (which already opened [ANSWER]) and for CoT (which reads after [ANSWER])

@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { it } from 'node:test';
 import { ModelError } from '../../src/models/errors.ts';
-import { OracleModel, oracleText } from '../../src/models/oracle.ts';
+import { OracleModel, oracleText, pythonLiteralOfJson } from '../../src/models/oracle.ts';
 
 it('writes code answers as the style would: fenced for chat, bare for base models', () => {
   assert.equal(oracleText({ kind: 'code', code: 'print(1)' }, 'OpenAIChat'), '```python\nprint(1)\n```');
   assert.equal(oracleText({ kind: 'code', code: 'print(1)' }, 'GenericBase'), 'print(1)');
 });
 
-it('writes test-output answers as an assertion whose right side Python evaluates to the JSON output', () => {
+it('writes test-output answers as an assertion; JSON outputs become Python literals equal to them', () => {
   const outputs = [
     'true',
     'null',
@@ -19,7 +19,10 @@ it('writes test-output answers as an assertion whose right side Python evaluates
     '12345678901234567890',
   ];
   const texts = outputs.map((output) =>
-    oracleText({ kind: 'test-output', functionName: 'f', input: '[1]\n2', output }, 'OpenAIChat'),
+    oracleText(
+      { kind: 'test-output', functionName: 'f', input: '[1]\n2', output: pythonLiteralOfJson(output) },
+      'OpenAIChat',
+    ),
   );
   for (const text of texts) assert.match(text, /^```python\nassert f\(\[1\], 2\) == .+\n```$/);
   const script =
