@@ -1,0 +1,32 @@
+{
+  "targets": [
+    {
+      "target_name": "hrm_tensor",
+      "sources": [
+        "native/addon.c",
+        "native/args.c",
+        "native/pool.c",
+        "native/gemm.c",
+        "native/rows.c",
+        "native/rope.c",
+        "native/attention.c",
+        "native/embedding.c",
+        "native/losses.c",
+        "native/bf16.c"
+      ],
+      "cflags!": ["-O2", "-O0"],
+      "cflags": [
+        "-std=gnu11",
+        "-O3",
+        "-fno-math-errno",
+        "-fno-trapping-math",
+        "-fopenmp-simd",
+        "-pthread",
+        "-Wall",
+        "-Wextra",
+        "-Wno-unused-parameter"
+      ],
+      "libraries": ["-lopenblas", "-lpthread", "-lm"]
+    }
+  ]
+}

@@ -1,0 +1,150 @@
+/* The kernel thread pool: see pool.h. */
+#include "pool.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define CPU_RELAX() _mm_pause()
+#else
+#define CPU_RELAX() ((void)0)
+#endif
+
+#define MAX_THREADS 256
+/* pause iterations an idle worker (or the waiting caller) spins before sleeping: a few microseconds */
+#define SPIN_ITERATIONS 4000
+
+static struct {
+  int threads;
+  pthread_t tids[MAX_THREADS];
+  pthread_mutex_t mu;
+  pthread_cond_t start_cv;
+  pthread_cond_t done_cv;
+  atomic_uint generation;
+  atomic_int remaining;
+  atomic_int sleepers;
+  int stop;
+  /* the current job (written before generation is bumped) */
+  pool_fn fn;
+  void *ctx;
+  long n;
+  int chunks;
+  /* per-thread scratch */
+  float *scratch[MAX_THREADS];
+  size_t scratch_len[MAX_THREADS];
+} P = {
+    .threads = 1,
+    .mu = PTHREAD_MUTEX_INITIALIZER,
+    .start_cv = PTHREAD_COND_INITIALIZER,
+    .done_cv = PTHREAD_COND_INITIALIZER,
+};
+
+static void run_chunk(int tid) {
+  long n = P.n;
+  int chunks = P.chunks;
+  if (tid >= chunks) return;
+  long start = n * tid / chunks;
+  long end = n * (tid + 1) / chunks;
+  if (end > start) P.fn(P.ctx, start, end, tid);
+}
+
+static void *worker_main(void *arg) {
+  int tid = (int)(long)arg;
+  unsigned seen = atomic_load_explicit(&P.generation, memory_order_acquire);
+  for (;;) {
+    unsigned gen = seen;
+    for (int i = 0; i < SPIN_ITERATIONS; i++) {
+      gen = atomic_load_explicit(&P.generation, memory_order_acquire);
+      if (gen != seen) break;
+      CPU_RELAX();
+    }
+    if (gen == seen) {
+      pthread_mutex_lock(&P.mu);
+      atomic_fetch_add(&P.sleepers, 1);
+      while ((gen = atomic_load(&P.generation)) == seen && !P.stop)
+        pthread_cond_wait(&P.start_cv, &P.mu);
+      atomic_fetch_sub(&P.sleepers, 1);
+      int stop = P.stop;
+      pthread_mutex_unlock(&P.mu);
+      if (stop) return NULL;
+    }
+    seen = gen;
+    run_chunk(tid);
+    if (atomic_fetch_sub_explicit(&P.remaining, 1, memory_order_acq_rel) == 1) {
+      pthread_mutex_lock(&P.mu);
+      pthread_cond_signal(&P.done_cv);
+      pthread_mutex_unlock(&P.mu);
+    }
+  }
+}
+
+static void stop_workers(void) {
+  pthread_mutex_lock(&P.mu);
+  P.stop = 1;
+  pthread_cond_broadcast(&P.start_cv);
+  pthread_mutex_unlock(&P.mu);
+  for (int i = 1; i < P.threads; i++) pthread_join(P.tids[i], NULL);
+  P.stop = 0;
+  P.threads = 1;
+}
+
+int pool_set_threads(int threads) {
+  if (threads < 1) threads = 1;
+  if (threads > MAX_THREADS) threads = MAX_THREADS;
+  if (threads == P.threads) return 0;
+  stop_workers();
+  for (int i = 1; i < threads; i++) {
+    if (pthread_create(&P.tids[i], NULL, worker_main, (void *)(long)i) != 0) {
+      P.threads = i;
+      return -1;
+    }
+    P.threads = i + 1;
+  }
+  return 0;
+}
+
+int pool_threads(void) { return P.threads; }
+
+void pool_for(long n, long min_per_thread, pool_fn fn, void *ctx) {
+  if (n <= 0) return;
+  if (min_per_thread < 1) min_per_thread = 1;
+  long chunks = n / min_per_thread;
+  if (chunks > P.threads) chunks = P.threads;
+  if (chunks < 2) {
+    fn(ctx, 0, n, 0);
+    return;
+  }
+  P.fn = fn;
+  P.ctx = ctx;
+  P.n = n;
+  P.chunks = (int)chunks;
+  atomic_store_explicit(&P.remaining, P.threads - 1, memory_order_relaxed);
+  atomic_fetch_add(&P.generation, 1); /* seq_cst: pairs with the sleepers check below */
+  if (atomic_load(&P.sleepers) > 0) {
+    pthread_mutex_lock(&P.mu);
+    pthread_cond_broadcast(&P.start_cv);
+    pthread_mutex_unlock(&P.mu);
+  }
+  run_chunk(0);
+  for (int i = 0; i < SPIN_ITERATIONS && atomic_load_explicit(&P.remaining, memory_order_acquire) > 0; i++)
+    CPU_RELAX();
+  if (atomic_load_explicit(&P.remaining, memory_order_acquire) > 0) {
+    pthread_mutex_lock(&P.mu);
+    while (atomic_load_explicit(&P.remaining, memory_order_acquire) > 0) pthread_cond_wait(&P.done_cv, &P.mu);
+    pthread_mutex_unlock(&P.mu);
+  }
+}
+
+float *pool_scratch(int tid, size_t floats) {
+  if (tid < 0 || tid >= MAX_THREADS) return NULL;
+  if (P.scratch_len[tid] < floats) {
+    free(P.scratch[tid]);
+    size_t bytes = ((floats * sizeof(float)) + 63) & ~(size_t)63;
+    P.scratch[tid] = aligned_alloc(64, bytes);
+    P.scratch_len[tid] = P.scratch[tid] ? floats : 0;
+  }
+  return P.scratch[tid];
+}

@@ -1,0 +1,30 @@
+/*
+ * A small pthread pool shared by sgemm and the fused kernels. The calling (JS) thread is worker 0, so a
+ * pool of n threads starts n - 1 pthreads. Idle workers spin for a few microseconds (so back-to-back
+ * kernel calls do not pay a wake-up), then sleep on a condition variable: no busy-waiting between calls,
+ * hence no spin fights with OpenBLAS or other processes (the OpenMP trap of docs/engine.md section 4).
+ */
+#ifndef HRM_POOL_H
+#define HRM_POOL_H
+
+#include <stddef.h>
+
+/* body of a parallel loop: process items [start, end) as thread `tid` (0 = caller) */
+typedef void (*pool_fn)(void *ctx, long start, long end, int tid);
+
+/* resizes the pool to `threads` (>= 1); returns 0 on success */
+int pool_set_threads(int threads);
+
+/* current pool size, the caller included */
+int pool_threads(void);
+
+/*
+ * Runs fn over [0, n) split into contiguous chunks, one per thread, and returns when all are done.
+ * Runs inline (one chunk, tid 0) when the pool has one thread or n < 2 * min_per_thread.
+ */
+void pool_for(long n, long min_per_thread, pool_fn fn, void *ctx);
+
+/* per-thread scratch of at least `floats` floats for thread `tid` (grown on demand, 64-byte aligned) */
+float *pool_scratch(int tid, size_t floats);
+
+#endif
