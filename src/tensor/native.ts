@@ -32,7 +32,7 @@ export function loadNative(): { addon: NativeAddon; kernels: Kernels } | { error
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return {
-      error: `${reason} (build it with \`npm rebuild\` or \`npx node-gyp rebuild\`; needs libopenblas-dev)`,
+      error: `${reason} (build it with \`npm install\`, which runs node-gyp offline and needs libopenblas-dev)`,
     };
   }
   addon.setThreads(defaultThreads());

@@ -35,10 +35,7 @@ export function backendsUnderTest(): { name: 'ts' | 'native'; get: () => Backend
     ts,
     {
       name: 'native',
-      get: () =>
-        assert.fail(
-          `${reason} (run \`npx node-gyp rebuild\`, or set ${BACKEND_ENV}=ts to test only the TS backend)`,
-        ),
+      get: () => assert.fail(`${reason} (or set ${BACKEND_ENV}=ts to test only the TS backend)`),
     },
   ];
 }
@@ -142,4 +139,25 @@ export function gradCheck(options: {
     }
     assertClose(analytic, numeric, `${what}: ∂L/∂${name} (analytic vs finite difference)`, { atol, rtol });
   }
+}
+
+/**
+ * Runs `op` on the f64 reference and on `k` in f32 with the same (f32-rounded) inputs, then compares every
+ * output: the backend-parity check of one op.
+ */
+export function parity(
+  k: Kernels<FloatArray>,
+  what: string,
+  inputs: Float64Array[],
+  outputSizes: number[],
+  op: (k: Kernels<FloatArray>, inputs: FloatArray[], outputs: FloatArray[]) => void,
+  tolerance?: { atol?: number; rtol?: number },
+): void {
+  const in32 = inputs.map((x) => f32(x));
+  const in64 = in32.map((x) => f64(x));
+  const out64 = outputSizes.map((n) => new Float64Array(n));
+  const out32 = outputSizes.map((n) => new Float32Array(n).fill(Number.NaN));
+  op(referenceKernels, in64, out64);
+  op(k, in32, out32);
+  for (const [i, o] of out32.entries()) assertClose(o, out64[i]!, `${what} output ${i}`, tolerance);
 }

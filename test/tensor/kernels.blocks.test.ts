@@ -1,14 +1,9 @@
 // The fused transformer-block kernels (RMSNorm, SwiGLU, RoPE, attention, softmax): finite-difference
 // gradient checks of the f64 reference, then each backend against that reference on odd shapes.
 import { describe, it } from 'node:test';
-import {
-  type FloatArray,
-  type Kernels,
-  referenceKernels as ref,
-  ropeTables,
-} from '../../src/tensor/index.ts';
+import { referenceKernels as ref, ropeTables } from '../../src/tensor/index.ts';
 import { Rng } from '../../src/tensor/random.ts';
-import { assertClose, backendsUnderTest, f32, f64, gradCheck, randomF64 } from './helpers.ts';
+import { backendsUnderTest, f64, gradCheck, parity, randomF64 } from './helpers.ts';
 
 describe('finite-difference gradients of the reference (f64)', () => {
   it('residual add + RMSNorm', () => {
@@ -122,24 +117,6 @@ describe('finite-difference gradients of the reference (f64)', () => {
     });
   });
 });
-
-/** runs `op` on the f64 reference and on `k` in f32 with the same (f32-rounded) inputs; compares outputs */
-function parity(
-  k: Kernels<FloatArray>,
-  what: string,
-  inputs: Float64Array[],
-  outputSizes: number[],
-  op: (k: Kernels<FloatArray>, inputs: FloatArray[], outputs: FloatArray[]) => void,
-  tolerance?: { atol?: number; rtol?: number },
-): void {
-  const in32 = inputs.map((x) => f32(x));
-  const in64 = in32.map((x) => f64(x));
-  const out64 = outputSizes.map((n) => new Float64Array(n));
-  const out32 = outputSizes.map((n) => new Float32Array(n).fill(Number.NaN));
-  op(ref, in64, out64);
-  op(k, in32, out32);
-  out32.forEach((o, i) => assertClose(o, out64[i]!, `${what} output ${i}`, tolerance));
-}
 
 for (const b of backendsUnderTest()) {
   describe(`fused block kernels match the f64 reference [${b.name}]`, { skip: b.skip }, () => {
