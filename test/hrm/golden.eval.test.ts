@@ -1,32 +1,38 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import { stateDictToWeights } from '../../src/hrm/checkpoint/state-dict.ts';
 import { toFloat32, toInt32, toNumbers } from '../../src/hrm/checkpoint/stored-tensor.ts';
-import { parseHrmConfigJson } from '../../src/hrm/config.ts';
+import { parseHrmConfig } from '../../src/hrm/config.ts';
 import { ActLossHead } from '../../src/hrm/loss-head.ts';
 import { HrmModel } from '../../src/hrm/model.ts';
 import { assertClose, readFixture, readFixtureJson } from './fixtures.ts';
 
-it('tiny_a eval rollout equals upstream at every ACT step: logits, q, z_H, z_L, steps, halted, loss, metrics', () => {
-  const file = readFixture('tiny_a/weights.safetensors');
-  const config = parseHrmConfigJson(file.metadata.config!, 'tiny_a');
-  const weights = stateDictToWeights(file, config, 'tiny_a');
-  const batchFile = readFixture('tiny_a/eval_batch.safetensors');
+interface EvalMetrics {
+  config: unknown;
+  steps: { loss: number; metrics: Record<string, number>; all_finish: boolean }[];
+}
+
+/** Eval-mode rollout from the initial carry, compared with upstream at every ACT step. */
+function checkEvalRollout(name: string, weightsFile: string): void {
+  const metrics = readFixtureJson<EvalMetrics>(`${name}/eval_metrics.json`);
+  const config = parseHrmConfig(metrics.config, `${name}/eval_metrics.json`);
+  const file = readFixture(weightsFile);
+  const weights = stateDictToWeights(file, config, name);
+  const batchFile = readFixture(`${name}/eval_batch.safetensors`);
   const batch = {
     inputs: toInt32(batchFile.tensors.get('inputs')!),
     labels: toInt32(batchFile.tensors.get('labels')!),
     puzzleIdentifiers: toInt32(batchFile.tensors.get('puzzle_identifiers')!),
   };
-  const model = new HrmModel(config, weights, 4);
+  const B = batch.puzzleIdentifiers.length;
+  const model = new HrmModel(config, weights, B);
   const head = new ActLossHead(model);
   const carry = model.initialCarry();
-  const steps = readFixture('tiny_a/eval_steps.safetensors').tensors;
-  const metrics = readFixtureJson<{
-    steps: { loss: number; metrics: Record<string, number>; all_finish: boolean }[];
-  }>('tiny_a/eval_metrics.json');
+  const steps = readFixture(`${name}/eval_steps.safetensors`).tensors;
+  assert.equal(metrics.steps.length, config.halt_max_steps);
   for (let k = 1; k <= config.halt_max_steps; k += 1) {
     const out = model.forward(carry, batch, { training: false });
-    const want = (name: string) => steps.get(`step${k}.${name}`)!;
+    const want = (key: string) => steps.get(`step${k}.${key}`)!;
     assertClose(`step${k}.logits`, out.logits.data, toFloat32(want('logits')), { atol: 1e-4 });
     assertClose(`step${k}.q_halt_logits`, out.qHaltLogits, toFloat32(want('q_halt_logits')), { atol: 1e-4 });
     assertClose(`step${k}.q_continue_logits`, out.qContinueLogits, toFloat32(want('q_continue_logits')), {
@@ -54,4 +60,16 @@ it('tiny_a eval rollout equals upstream at every ACT step: logits, q, z_H, z_L, 
       );
     }
   }
+}
+
+describe('eval rollouts equal upstream at every ACT step (logits, q, z_H, z_L, steps, halted, loss, metrics)', () => {
+  it('tiny_a (RoPE, 1 puzzle slot, 4 steps) from weights.safetensors', () => {
+    checkEvalRollout('tiny_a', 'tiny_a/weights.safetensors');
+  });
+  it('tiny_a from the torch.save weights.pt', () => {
+    checkEvalRollout('tiny_a', 'tiny_a/weights.pt');
+  });
+  it('tiny_b (learned positions, 2 zero-padded puzzle slots, L_cycles 3)', () => {
+    checkEvalRollout('tiny_b', 'tiny_b/weights.safetensors');
+  });
 });
