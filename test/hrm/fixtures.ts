@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseTensorFile } from '../../src/hrm/checkpoint/files.ts';
 import type { TensorFile } from '../../src/hrm/checkpoint/stored-tensor.ts';
+import { type BackendName, nativeBackend, useBackend } from '../../src/tensor/index.ts';
 import { SHARED } from '../helpers/cli.ts';
 
 /** Root of the HRM fixtures. */
@@ -71,4 +72,13 @@ export function assertClose(
     diff <= limit,
     `${name}: max |diff| ${diff.toExponential(3)} > ${limit.toExponential(3)} at index ${at} (got ${actual[at]}, want ${expected[at]})`,
   );
+}
+
+/**
+ * The tensor backends to run a golden test on: the pure-TS reference always, the native addon when it
+ * loads (CI builds it). Each entry switches the active backend when called.
+ */
+export function goldenBackends(): { name: BackendName; use: () => void }[] {
+  const names: BackendName[] = nativeBackend() === undefined ? ['ts'] : ['native', 'ts'];
+  return names.map((name) => ({ name, use: () => void useBackend(name) }));
 }

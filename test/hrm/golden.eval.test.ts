@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { stateDictToWeights } from '../../src/hrm/checkpoint/state-dict.ts';
 import { toFloat32, toInt32, toNumbers } from '../../src/hrm/checkpoint/stored-tensor.ts';
 import { parseHrmConfig } from '../../src/hrm/config.ts';
 import { ActLossHead } from '../../src/hrm/loss-head.ts';
 import { HrmModel } from '../../src/hrm/model.ts';
-import { assertClose, readFixture, readFixtureJson } from './fixtures.ts';
+import { assertClose, goldenBackends, readFixture, readFixtureJson } from './fixtures.ts';
 
 interface EvalMetrics {
   config: unknown;
@@ -62,14 +62,17 @@ function checkEvalRollout(name: string, weightsFile: string): void {
   }
 }
 
-describe('eval rollouts equal upstream at every ACT step (logits, q, z_H, z_L, steps, halted, loss, metrics)', () => {
-  it('tiny_a (RoPE, 1 puzzle slot, 4 steps) from weights.safetensors', () => {
-    checkEvalRollout('tiny_a', 'tiny_a/weights.safetensors');
+for (const backend of goldenBackends()) {
+  describe(`eval rollouts equal upstream at every ACT step (${backend.name} backend)`, () => {
+    before(backend.use);
+    it('tiny_a (RoPE, 1 puzzle slot, 4 steps) from weights.safetensors', () => {
+      checkEvalRollout('tiny_a', 'tiny_a/weights.safetensors');
+    });
+    it('tiny_a from the torch.save weights.pt', () => {
+      checkEvalRollout('tiny_a', 'tiny_a/weights.pt');
+    });
+    it('tiny_b (learned positions, 2 zero-padded puzzle slots, L_cycles 3)', () => {
+      checkEvalRollout('tiny_b', 'tiny_b/weights.safetensors');
+    });
   });
-  it('tiny_a from the torch.save weights.pt', () => {
-    checkEvalRollout('tiny_a', 'tiny_a/weights.pt');
-  });
-  it('tiny_b (learned positions, 2 zero-padded puzzle slots, L_cycles 3)', () => {
-    checkEvalRollout('tiny_b', 'tiny_b/weights.safetensors');
-  });
-});
+}

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { stateDictToWeights } from '../../src/hrm/checkpoint/state-dict.ts';
 import { toFloat32, toInt32, toNumbers } from '../../src/hrm/checkpoint/stored-tensor.ts';
 import { parseHrmConfigJson } from '../../src/hrm/config.ts';
 import { HrmTrainer, type HrmTrainHyper } from '../../src/hrm/train-step.ts';
 import { Rng } from '../../src/tensor/index.ts';
-import { assertClose, readFixture, readFixtureJson } from './fixtures.ts';
+import { assertClose, goldenBackends, readFixture, readFixtureJson } from './fixtures.ts';
 
 const PREFIX = 'model.inner.';
 
@@ -21,7 +21,10 @@ interface TrainFixture {
   }[];
 }
 
-it('tiny_a: 5 training steps with the carry kept equal upstream (outputs, carry, loss, metrics, step-1 grads, params)', () => {
+/** 5 AdamATan2 steps amplify float noise in near-zero gradients (manifest: f32 vs f64 up to 9e-7). */
+const PARAMS_AFTER_5_ATOL = 2e-6;
+
+function checkTraining(): void {
   const file = readFixture('tiny_a/weights.safetensors');
   const config = parseHrmConfigJson(file.metadata.config!, 'tiny_a');
   const weights = stateDictToWeights(file, config, 'tiny_a');
@@ -109,7 +112,17 @@ it('tiny_a: 5 training steps with the carry kept equal upstream (outputs, carry,
   const final = readFixture('tiny_a/train_params_after_5.safetensors').tensors;
   for (const spec of weights.table) {
     assertClose(`step5 ${spec.name}`, weights.get(spec.name), toFloat32(final.get(PREFIX + spec.name)!), {
-      atol: 1e-6,
+      atol: PARAMS_AFTER_5_ATOL,
     });
   }
-});
+}
+
+for (const backend of goldenBackends()) {
+  describe(`tiny_a training equals upstream (${backend.name} backend)`, () => {
+    before(backend.use);
+    it(
+      '5 steps with the carry kept: outputs, target Q, carry, loss, metrics, step-1 grads and params, params after 5',
+      checkTraining,
+    );
+  });
+}
