@@ -13,7 +13,6 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SchemaElement } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { writeFileAtomic } from '../../src/core/atomic-write.ts';
 import { parseNaiveDateTime } from '../../src/lcb/dates.ts';
@@ -23,6 +22,8 @@ const SAMPLE = fileURLToPath(new URL('../../data/sample/', import.meta.url));
 const PYTHON = '/usr/bin/python3';
 
 type Row = Record<string, unknown>;
+/** hyparquet-writer's own schema element type (it bundles its own hyparquet). */
+type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
 
 function readRows(file: string): Row[] {
   return readFileSync(file, 'utf8')
