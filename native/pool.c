@@ -14,8 +14,10 @@
 #endif
 
 #define MAX_THREADS 256
-/* pause iterations an idle worker (or the waiting caller) spins before sleeping: a few microseconds */
-#define SPIN_ITERATIONS 4000
+/* pause iterations an idle worker (or the waiting caller) spins before sleeping: about 10-20 microseconds */
+#define SPIN_ITERATIONS 1000
+/* chunks per thread a loop is cut into, so a thread slowed by another process gets less of the work */
+#define CHUNKS_PER_THREAD 4
 
 static struct {
   int threads;
@@ -31,7 +33,8 @@ static struct {
   pool_fn fn;
   void *ctx;
   long n;
-  int chunks;
+  long chunk;
+  atomic_long next;
   /* per-thread scratch */
   float *scratch[MAX_THREADS];
   size_t scratch_len[MAX_THREADS];
@@ -42,13 +45,15 @@ static struct {
     .done_cv = PTHREAD_COND_INITIALIZER,
 };
 
-static void run_chunk(int tid) {
-  long n = P.n;
-  int chunks = P.chunks;
-  if (tid >= chunks) return;
-  long start = n * tid / chunks;
-  long end = n * (tid + 1) / chunks;
-  if (end > start) P.fn(P.ctx, start, end, tid);
+/* takes chunks of the current loop until none is left (dynamic scheduling) */
+static void run_chunks(int tid) {
+  const long n = P.n, chunk = P.chunk;
+  for (;;) {
+    long start = atomic_fetch_add_explicit(&P.next, chunk, memory_order_relaxed);
+    if (start >= n) return;
+    long end = start + chunk < n ? start + chunk : n;
+    P.fn(P.ctx, start, end, tid);
+  }
 }
 
 static void *worker_main(void *arg) {
@@ -72,7 +77,7 @@ static void *worker_main(void *arg) {
       if (stop) return NULL;
     }
     seen = gen;
-    run_chunk(tid);
+    run_chunks(tid);
     if (atomic_fetch_sub_explicit(&P.remaining, 1, memory_order_acq_rel) == 1) {
       pthread_mutex_lock(&P.mu);
       pthread_cond_signal(&P.done_cv);
@@ -108,19 +113,19 @@ int pool_set_threads(int threads) {
 
 int pool_threads(void) { return P.threads; }
 
-void pool_for(long n, long min_per_thread, pool_fn fn, void *ctx) {
+void pool_for(long n, long grain, pool_fn fn, void *ctx) {
   if (n <= 0) return;
-  if (min_per_thread < 1) min_per_thread = 1;
-  long chunks = n / min_per_thread;
-  if (chunks > P.threads) chunks = P.threads;
-  if (chunks < 2) {
+  if (grain < 1) grain = 1;
+  if (P.threads < 2 || n < 2 * grain) {
     fn(ctx, 0, n, 0);
     return;
   }
+  long chunk = (n + (long)P.threads * CHUNKS_PER_THREAD - 1) / ((long)P.threads * CHUNKS_PER_THREAD);
   P.fn = fn;
   P.ctx = ctx;
   P.n = n;
-  P.chunks = (int)chunks;
+  P.chunk = chunk > grain ? chunk : grain;
+  atomic_store_explicit(&P.next, 0, memory_order_relaxed);
   atomic_store_explicit(&P.remaining, P.threads - 1, memory_order_relaxed);
   atomic_fetch_add(&P.generation, 1); /* seq_cst: pairs with the sleepers check below */
   if (atomic_load(&P.sleepers) > 0) {
@@ -128,7 +133,7 @@ void pool_for(long n, long min_per_thread, pool_fn fn, void *ctx) {
     pthread_cond_broadcast(&P.start_cv);
     pthread_mutex_unlock(&P.mu);
   }
-  run_chunk(0);
+  run_chunks(0);
   for (int i = 0; i < SPIN_ITERATIONS && atomic_load_explicit(&P.remaining, memory_order_acquire) > 0; i++)
     CPU_RELAX();
   if (atomic_load_explicit(&P.remaining, memory_order_acquire) > 0) {

@@ -19,10 +19,11 @@ int pool_set_threads(int threads);
 int pool_threads(void);
 
 /*
- * Runs fn over [0, n) split into contiguous chunks, one per thread, and returns when all are done.
- * Runs inline (one chunk, tid 0) when the pool has one thread or n < 2 * min_per_thread.
+ * Runs fn over [0, n) cut into contiguous chunks of at least `grain` items (about four per thread),
+ * which the threads take in turn until none is left, and returns when all are done. Runs inline (one
+ * call, tid 0) when the pool has one thread or n < 2 * grain.
  */
-void pool_for(long n, long min_per_thread, pool_fn fn, void *ctx);
+void pool_for(long n, long grain, pool_fn fn, void *ctx);
 
 /* per-thread scratch of at least `floats` floats for thread `tid` (grown on demand, 64-byte aligned) */
 float *pool_scratch(int tid, size_t floats);
