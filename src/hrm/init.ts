@@ -16,6 +16,7 @@ export function initWeights(weights: ParamBuffers, rng: Rng): void {
     else truncNormal(view, spec.init.std, rng);
     // H_init/L_init live in forward_dtype upstream: round them now so export and re-import are lossless
     if (spec.storedDtype === 'BF16') view.set(fromBf16(toBf16(view)));
-    if (spec.storedDtype === 'F16') view.forEach((x, i) => (view[i] = f16ToF32(f32ToF16(x))));
+    if (spec.storedDtype === 'F16')
+      for (let i = 0; i < view.length; i += 1) view[i] = f16ToF32(f32ToF16(view[i]!));
   }
 }

@@ -14,6 +14,7 @@ import { embeddingBackward, embeddingForward, type Tensor } from '../../tensor/i
 import type { HrmConfig, HrmDims } from '../config.ts';
 
 /** The 1/sqrt(2) upstream writes as this exact decimal when adding learned positions. */
+// biome-ignore lint/suspicious/noApproximativeNumericConstant: upstream's literal, not Math.SQRT1_2
 const LEARNED_POS_MIX = 0.707106781;
 
 /** Weight views the embedding reads (and, in `grads`, the gradients it writes). */
