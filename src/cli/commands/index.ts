@@ -1,6 +1,5 @@
 /** Every top-level command of `hrm-lcb`, in the order `--help` lists them. */
 import type { AnyCommand } from '../define.ts';
-import { dataCommand } from './data.ts';
 import { hrmCommand } from './hrm.ts';
 
-export const commands: readonly AnyCommand[] = [dataCommand, hrmCommand];
+export const commands: readonly AnyCommand[] = [hrmCommand];
