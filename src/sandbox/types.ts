@@ -26,6 +26,10 @@ export interface SandboxLimits {
   stdoutBytes: number;
   /** stderr is cut at this many bytes and the run killed (`outputCapped`) */
   stderrBytes: number;
+  /** the message stream (`hrm_sandbox.emit`, framing included) is cut here and the run killed (`outputCapped`) */
+  messageBytes: number;
+  /** RLIMIT_STACK of the run's main thread, in bytes (deep recursion through C code such as `lru_cache`) */
+  stackBytes: number;
 }
 
 /** Which modules the slot's fork-server has imported before forking a run. */

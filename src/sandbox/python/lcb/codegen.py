@@ -1,0 +1,417 @@
+# LCB code-generation driver: runs ONE generation over the tests of one problem, inside the sandbox,
+# the way LiveCodeBench's `testing_util.run_test` (commit 28fef95) does up to the raw outcome of each test.
+# Payload on stdin (JSON): {"code", "fn_name" (null for stdin problems), "inputs": [...],
+# "tests": how many to run, "timeout": seconds, "mode": "lcb" | "fixed"}. Expected outputs never come in:
+# each test's stdout (stdin problems) or returned value (functional problems) goes back to the host,
+# which computes the verdict and stops this run at the first failure.
+# Messages: {"event": "setup_error", "message"} | {"event": "ready"} |
+#   {"event": "test", "index", "seconds", "stdout"} | {"event": "test", "index", "seconds", "value", "args"} |
+#   {"event": "error", "index", "repr", "args"?} | {"event": "done"}
+import ast
+import builtins
+import faulthandler
+import io
+import json
+import os
+import signal
+import sys
+import time
+from io import StringIO
+from types import ModuleType
+
+# The import header LCB prepends to every program (35 lines; user line k of functional code is line 37+k).
+IMPORT_HEADER = (
+    "from string import *\nfrom re import *\nfrom datetime import *\nfrom collections import *\n"
+    "from heapq import *\nfrom bisect import *\nfrom copy import *\nfrom math import *\n"
+    "from random import *\nfrom statistics import *\nfrom itertools import *\nfrom functools import *\n"
+    "from operator import *\nfrom io import *\nfrom sys import *\nfrom json import *\n"
+    "from builtins import *\nfrom typing import *\nimport string\nimport re\nimport datetime\n"
+    "import collections\nimport heapq\nimport bisect\nimport copy\nimport math\nimport random\n"
+    "import statistics\nimport itertools\nimport functools\nimport operator\nimport io\nimport sys\n"
+    "import json\nsys.setrecursionlimit(50000)\n"
+)
+
+
+class TimeoutException(Exception):
+    """Raised by the per-test SIGALRM; LCB classifies an error as a timeout by this name in its repr."""
+
+
+def lcb_alarm_handler(signum, frame):
+    # upstream prints before raising; inside a test that text lands in the captured stdout
+    print("timeout occured: alarm went off")
+    raise TimeoutException
+
+
+def quiet_alarm_handler(signum, frame):
+    raise TimeoutException
+
+
+class Capturing(list):
+    """stdout capture of testing_util: sys.stdout becomes a StringIO whose close() takes one argument."""
+
+    def __enter__(self):
+        self._stdout = sys.stdout
+        sys.stdout = self._stringio = StringIO()
+        self._stringio.close = lambda x: 1
+        return self
+
+    def __exit__(self, *args):
+        self.append(self._stringio.getvalue())
+        del self._stringio
+        sys.stdout = self._stdout
+
+
+class MockBuffer:
+    """`sys.stdin.buffer` during an LCB test: read() is the whole input, readline() always the first line."""
+
+    def __init__(self, inputs):
+        self.inputs = inputs.encode("utf-8")
+
+    def read(self, *args):
+        return self.inputs
+
+    def readline(self, *args):
+        return self.inputs.split(b"\n")[0] + b"\n"
+
+
+class MockStdinWithBuffer:
+    """`sys.stdin` during an LCB test: non-consuming read(), StringIO readline(), split readlines(), no iteration."""
+
+    def __init__(self, inputs):
+        self.inputs = inputs
+        self._stringio = StringIO(inputs)
+        self.buffer = MockBuffer(inputs)
+
+    def read(self, *args):
+        return self.inputs
+
+    def readline(self, *args):
+        return self._stringio.readline(*args)
+
+    def readlines(self, *args):
+        return self.inputs.split("\n")
+
+    def __getattr__(self, name):
+        return getattr(self._stringio, name)
+
+
+class LazyMockOpen:
+    """`builtins.open` during an LCB test: `unittest.mock.mock_open(read_data=input)`, built on first use."""
+
+    def __init__(self, data):
+        self.data = data
+        self.mock = None
+
+    def __call__(self, *args, **kwargs):
+        if self.mock is None:
+            from unittest.mock import mock_open
+
+            self.mock = mock_open(read_data=self.data)
+        return self.mock(*args, **kwargs)
+
+
+class AttributePatch:
+    """Set an attribute for the duration of a block and undo it like `unittest.mock.patch` does."""
+
+    def __init__(self, target, name, value):
+        self.target, self.name, self.value = target, name, value
+
+    def __enter__(self):
+        holder = getattr(self.target, "__dict__", {})
+        self.local = self.name in holder
+        self.original = getattr(self.target, self.name)
+        setattr(self.target, self.name, self.value)
+
+    def __exit__(self, *exc):
+        if self.local:
+            setattr(self.target, self.name, self.original)
+        else:
+            try:
+                delattr(self.target, self.name)
+            except AttributeError:
+                setattr(self.target, self.name, self.original)
+
+
+def call_method(method, inputs):
+    """testing_util.call_method: run `wrapped_function` with LCB's stdin patches; SystemExit is swallowed."""
+    if isinstance(inputs, list):
+        inputs = "\n".join(inputs)
+    line_iterator = iter(inputs.split("\n"))
+    mock_stdin = MockStdinWithBuffer(inputs)
+    real_stdin = sys.stdin
+    # entered in the order stacked `@patch` decorators enter: read, readlines, readline on the real stdin
+    # (the object `from sys import *` bound at compile time), then sys.stdin, then builtins.open
+    patches = [
+        AttributePatch(real_stdin, "read", lambda *args: inputs),
+        AttributePatch(real_stdin, "readlines", lambda *args: inputs.split("\n")),
+        AttributePatch(real_stdin, "readline", lambda *args: next(line_iterator)),
+        AttributePatch(sys, "stdin", mock_stdin),
+        AttributePatch(builtins, "open", LazyMockOpen(inputs)),
+    ]
+    entered = []
+    try:
+        for patch in patches:
+            patch.__enter__()
+            entered.append(patch)
+        try:
+            return method()
+        except SystemExit:
+            pass
+    finally:
+        for patch in reversed(entered):
+            patch.__exit__(None, None, None)
+
+
+def clean_if_name(code):
+    """Replace a final `if __name__ == '__main__':` block by its body (as ast.unparse renders both)."""
+    try:
+        tree = ast.parse(code)
+        last = tree.body[-1]
+        if isinstance(last, ast.If) and ast.unparse(last.test).strip() == "__name__ == '__main__'":
+            code = ast.unparse(tree.body[:-1]) + "\n" + ast.unparse(last.body)
+    except Exception:
+        pass
+    return code
+
+
+def make_function(code):
+    """Hoist top-level imports and wrap every other statement into `def wrapped_function():`."""
+    try:
+        tree = ast.parse(code)
+        imports = [s for s in tree.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+        others = [s for s in tree.body if not isinstance(s, (ast.Import, ast.ImportFrom))]
+        wrapped = ast.FunctionDef(
+            name="wrapped_function",
+            args=ast.arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[]),
+            body=others,
+            decorator_list=[],
+            lineno=-1,
+        )
+        return IMPORT_HEADER + "\n" + ast.unparse(imports) + "\n" + ast.unparse(wrapped)
+    except Exception:
+        return code
+
+
+def compile_code(code, timeout):
+    """Exec the program into module `tmp_sol`; the text `class Solution` anywhere selects `Solution()`."""
+    signal.alarm(timeout)
+    try:
+        module = ModuleType("tmp_sol", "")
+        exec(code, module.__dict__)
+        compiled = module.Solution() if "class Solution" in code else module
+        assert compiled is not None
+    finally:
+        signal.alarm(0)
+    return compiled
+
+
+# what the graders return when they ran (upstream: the (results, metadata) pair, computed on the host here)
+FINISHED = (None, None)
+
+
+def get_function(compiled, name):
+    try:
+        assert hasattr(compiled, name)
+        return getattr(compiled, name)
+    except Exception:
+        return None
+
+
+def grade_call_based(payload, send, brief_str, encode, catch):
+    code = IMPORT_HEADER + "\n\n" + payload["code"]
+    compiled = compile_code(code, payload["timeout"])
+    method = get_function(compiled, payload["fn_name"])
+    if method is None:
+        return None  # the caller's tuple unpacking then fails, as upstream's does
+    all_inputs = [[json.loads(line) for line in test.split("\n")] for test in payload["inputs"]]
+    send({"event": "ready"})
+    timeout = payload["timeout"]
+    for index in range(payload["tests"]):
+        args = all_inputs[index]
+        signal.alarm(timeout)
+        faulthandler.enable()
+        try:
+            start = time.time()
+            prediction = method(*args)
+            seconds = time.time() - start
+            signal.alarm(0)
+            if isinstance(prediction, tuple):
+                prediction = list(prediction)
+            send({"event": "test", "index": index, "seconds": seconds, "value": encode(prediction),
+                  "args": brief_str(args)})
+        except catch as e:
+            signal.alarm(0)
+            send({"event": "error", "index": index, "repr": repr(e), "args": brief_str(args)})
+            return FINISHED
+        finally:
+            signal.alarm(0)
+            faulthandler.disable()
+    return FINISHED
+
+
+def grade_stdio(payload, send):
+    code = make_function(clean_if_name(payload["code"]))
+    compiled = compile_code(code, payload["timeout"])
+    method = get_function(compiled, "wrapped_function")
+    if method is None:
+        return None
+    send({"event": "ready"})
+    timeout = payload["timeout"]
+    for index in range(payload["tests"]):
+        test_input = payload["inputs"][index]
+        signal.alarm(timeout)
+        faulthandler.enable()
+        signal.alarm(timeout)
+        with Capturing() as captured:
+            try:
+                start = time.time()
+                call_method(method, test_input)
+                seconds = time.time() - start
+                signal.alarm(0)
+            except Exception as e:
+                signal.alarm(0)
+                send({"event": "error", "index": index, "repr": repr(e)})
+                return FINISHED
+            finally:
+                signal.alarm(0)
+                faulthandler.disable()
+        send({"event": "test", "index": index, "seconds": seconds, "stdout": captured[0]})
+    return FINISHED
+
+
+class FreshStreams:
+    """`--grader fixed` stdin tests: fd 0 holds the test input, fd 1 is captured, as for a real process."""
+
+    def __init__(self, data):
+        self.data = data.encode("utf-8", "surrogatepass")
+
+    def __enter__(self):
+        self.saved_in, self.saved_out = sys.stdin, sys.stdout
+        stdin_fd = os.memfd_create("stdin")
+        os.write(stdin_fd, self.data)
+        os.lseek(stdin_fd, 0, os.SEEK_SET)
+        os.dup2(stdin_fd, 0)
+        os.close(stdin_fd)
+        self.out_fd = os.memfd_create("stdout")
+        self.saved_fd1 = os.dup(1)
+        os.dup2(self.out_fd, 1)
+        sys.stdin = open(0, encoding="utf-8", closefd=False)
+        sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
+        return self
+
+    def captured(self):
+        try:
+            sys.stdout.flush()
+        except Exception:
+            pass
+        os.lseek(self.out_fd, 0, os.SEEK_SET)
+        chunks = []
+        while True:
+            chunk = os.read(self.out_fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    def __exit__(self, *exc):
+        os.dup2(self.saved_fd1, 1)
+        os.close(self.saved_fd1)
+        os.close(self.out_fd)
+        sys.stdin, sys.stdout = self.saved_in, self.saved_out
+
+
+def grade_stdio_fixed(payload, send):
+    """`--grader fixed`: each test runs the program as a real `__main__` script with real stdin/stdout."""
+    header = compile(IMPORT_HEADER, "<header>", "exec")
+    program = compile(payload["code"], "<string>", "exec")
+    send({"event": "ready"})
+    timeout = payload["timeout"]
+    for index in range(payload["tests"]):
+        namespace = {"__name__": "__main__", "__builtins__": builtins}
+        with FreshStreams(payload["inputs"][index]) as streams:
+            signal.alarm(timeout)
+            try:
+                start = time.time()
+                try:
+                    exec(header, namespace)
+                    exec(program, namespace)
+                except SystemExit:
+                    pass
+                seconds = time.time() - start
+                signal.alarm(0)
+            except BaseException as e:
+                signal.alarm(0)
+                send({"event": "error", "index": index, "repr": repr(e)})
+                return FINISHED
+            finally:
+                signal.alarm(0)
+            stdout = streams.captured()
+        send({"event": "test", "index": index, "seconds": seconds, "stdout": stdout})
+    return FINISHED
+
+
+def reliability_guard():
+    """testing_util.reliability_guard (no memory limit, as upstream calls it): disables destructive calls."""
+    faulthandler.disable()
+    builtins.quit = None
+    os.environ["OMP_NUM_THREADS"] = "1"
+    for name in ("kill", "system", "putenv", "remove", "removedirs", "rmdir", "fchdir", "setuid", "fork",
+                 "forkpty", "killpg", "rename", "renames", "truncate", "replace", "unlink", "fchmod", "fchown",
+                 "chmod", "chown", "chroot", "lchflags", "lchmod", "lchown", "getcwd", "chdir"):
+        setattr(os, name, None)
+    import shutil
+    import subprocess
+
+    shutil.rmtree = None
+    shutil.move = None
+    shutil.chown = None
+    subprocess.Popen = None
+    builtins.help = None
+    for name in ("ipdb", "joblib", "resource", "psutil", "tkinter"):
+        sys.modules[name] = None
+
+
+def detach_std_streams():
+    """Like a multiprocessing child: fd 0 and sys.stdin on /dev/null; program output to fd 1/2 is dropped."""
+    null_in = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null_in, 0)
+    os.close(null_in)
+    sys.stdin = open(os.open(os.devnull, os.O_RDONLY), encoding="utf-8", closefd=False)
+    null_out = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null_out, 1)
+    os.dup2(null_out, 2)
+    os.close(null_out)
+
+
+def run_test(payload, send, brief_str, encode):
+    """testing_util.run_test for one generation; an Exception escaping grading is 'Error during testing'."""
+    fixed = payload["mode"] == "fixed"
+    signal.signal(signal.SIGALRM, quiet_alarm_handler if fixed else lcb_alarm_handler)
+    if not fixed:
+        reliability_guard()
+    signal.alarm(payload["timeout"])
+    try:
+        if payload["fn_name"] is None:
+            outcome = grade_stdio_fixed(payload, send) if fixed else grade_stdio(payload, send)
+        else:
+            catch = BaseException if fixed else Exception
+            outcome = grade_call_based(payload, send, brief_str, encode, catch)
+        # upstream unpacks `results, metadata`; a grader that returned None fails right here
+        results, metadata = outcome
+    except Exception as e:
+        send({"event": "setup_error", "message": str(e)})
+        return False
+    finally:
+        signal.alarm(0)
+    return True
+
+
+def main():
+    payload = json.loads(sys.stdin.buffer.read())
+    detach_std_streams()
+    sys.set_int_max_str_digits(50000)
+    if run_test(payload, send, brief_str, encode):
+        send({"event": "done"})
+
+
+main()
