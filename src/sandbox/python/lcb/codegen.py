@@ -1,7 +1,7 @@
 # LCB code-generation driver: runs ONE generation over the tests of one problem, inside the sandbox,
 # the way LiveCodeBench's `testing_util.run_test` (commit 28fef95) does up to the raw outcome of each test.
 # Payload on stdin (JSON): {"code", "fn_name" (null for stdin problems), "inputs": [...],
-# "tests": how many to run, "timeout": seconds, "mode": "lcb" | "fixed"}. Expected outputs never come in:
+# "tests": how many to run, "timeout": seconds, "mode": "lcb" | "fixed", "preload": [module, ...]}. Expected outputs never come in:
 # each test's stdout (stdin problems) or returned value (functional problems) goes back to the host,
 # which computes the verdict and stops this run at the first failure.
 # Messages: {"event": "setup_error", "message"} | {"event": "ready"} |
@@ -408,6 +408,10 @@ def run_test(payload, send, brief_str, encode):
 
 def main():
     payload = json.loads(sys.stdin.buffer.read())
+    # upstream's grading child inherits numpy (and, through HF datasets, pandas) from its parent; importing
+    # them after reliability_guard fails (platform.uname needs subprocess), so import them first
+    for name in payload.get("preload", []):
+        __import__(name)
     detach_std_streams()
     sys.set_int_max_str_digits(50000)
     if run_test(payload, send, brief_str, encode):
