@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 
 /** The embedded sample set's directory. */
-export const SAMPLE_DIR = fileURLToPath(new URL('../../data/sample/', import.meta.url));
+export const SAMPLE_DIR = fileURLToPath(new URL('../../data/sample', import.meta.url));
 
 /** The name `--dataset` takes for the embedded sample. */
 export const SAMPLE_NAME = 'sample';

@@ -61,38 +61,23 @@ describe('decodePrivateTestCases', () => {
     assert.throws(() => decodePrivateTestCases('not base64 !!'), /neither JSON text nor base64 zlib data/);
   });
 
-  it('rejects pickles holding anything but one str, naming opcode and offset', () => {
-    // PROTO 4, EMPTY_LIST (0x5d), STOP: a list, not a str
-    assert.throws(
-      () => decodePrivateTestCases(encodePickle([0x80, 4, 0x5d, 0x2e])),
-      /unsupported opcode 0x5d .* at byte 2/,
-    );
-    // GLOBAL 'os\nsystem\n': the opcode a malicious pickle would start with
+  it('rejects a pickle that holds anything but one str', () => {
+    // PROTO 4, GLOBAL 'os\nsystem\n': the start of a malicious pickle
     const global = [0x80, 4, 0x63, ...Buffer.from('os\nsystem\n')];
-    assert.throws(() => decodePrivateTestCases(encodePickle(global)), /unsupported opcode 0x63/);
+    assert.throws(() => decodePrivateTestCases(encodePickle(global)), /pickle: unsupported opcode 0x63/);
   });
 
-  it('reads BINUNICODE8 and a framed SHORT_BINUNICODE', () => {
+  it('decodes a hand-built BINUNICODE8 pickle', () => {
     const json = '[{"input": "x", "output": "y", "testtype": "functional"}]';
-    const body = [...Buffer.from(json)];
-    const len8 = [json.length, 0, 0, 0, 0, 0, 0, 0];
-    const big = [0x80, 4, 0x8d, ...len8, ...body, 0x94, 0x2e];
+    const big = [0x80, 4, 0x8d, json.length, 0, 0, 0, 0, 0, 0, 0, ...Buffer.from(json), 0x94, 0x2e];
     assert.deepEqual(decodePrivateTestCases(encodePickle(big)), [
       { input: 'x', output: 'y', testtype: 'functional' },
     ]);
-    const frame = [0x95, json.length + 3, 0, 0, 0, 0, 0, 0, 0];
-    const small = [0x80, 4, ...frame, 0x8c, json.length, ...body, 0x94, 0x2e];
-    assert.deepEqual(decodePrivateTestCases(encodePickle(small)), [
-      { input: 'x', output: 'y', testtype: 'functional' },
-    ]);
   });
 
-  it('rejects truncated strings and trailing bytes', () => {
-    assert.throws(() => decodePrivateTestCases(encodePickle([0x80, 4, 0x8c, 10, 0x41])), /truncated string/);
-    assert.throws(
-      () => decodePrivateTestCases(encodePickle([0x80, 4, 0x8c, 2, 0x5b, 0x5d, 0x2e, 0x00])),
-      /1 bytes after STOP/,
-    );
+  it('names the step that fails: base64/zlib, or JSON inside the pickle', () => {
+    const notJson = [0x80, 4, 0x8c, 3, ...Buffer.from('[1,'), 0x94, 0x2e];
+    assert.throws(() => decodePrivateTestCases(encodePickle(notJson)), /decompressed text is not JSON/);
   });
 
   it('points at the bad entry of a test list', () => {
