@@ -1,5 +1,6 @@
 /** Every top-level command of `hrm-lcb`, in the order `--help` lists them. */
 import type { AnyCommand } from '../define.ts';
 import { hrmCommand } from './hrm.ts';
+import { sandboxCommand } from './sandbox.ts';
 
-export const commands: readonly AnyCommand[] = [hrmCommand];
+export const commands: readonly AnyCommand[] = [hrmCommand, sandboxCommand];

@@ -222,13 +222,17 @@ export const tamperServerAttack: Attack = {
   summary: "lower the fork-server's CPU, file and memory limits and its priority",
   async run(context) {
     const result = await context.sandbox.runOnSlot(0, { source: program({}, TAMPER) });
+    const report = reported<Record<string, string>>(result);
     const next = await context.sandbox.runOnSlot(0, { source: HELLO });
+    const lowered = Object.entries(report ?? {}).filter(([, what]) => what === 'lowered');
     return judge(
       [
-        [result.status === 'exited', `the tampering run did not get a normal result: ${describeRun(result)}`],
+        [report !== undefined, `the program did not report: ${describeRun(result)}`],
         [next.stdout === 'still here\n', `the next run failed: ${describeRun(next)}`],
       ],
-      'the tampered fork-server was replaced before the next run',
+      lowered.length === 0
+        ? `denied (${report?.priority ?? '?'})`
+        : `lowered ${lowered.length} setting(s); the server was replaced before the next run`,
     );
   },
 };
