@@ -1,6 +1,7 @@
 /** Every top-level command of `hrm-lcb`, in the order `--help` lists them. */
 import type { AnyCommand } from '../define.ts';
+import { dataCommand } from './data.ts';
 import { hrmCommand } from './hrm.ts';
 import { sandboxCommand } from './sandbox.ts';
 
-export const commands: readonly AnyCommand[] = [hrmCommand, sandboxCommand];
+export const commands: readonly AnyCommand[] = [dataCommand, hrmCommand, sandboxCommand];
