@@ -1,0 +1,120 @@
+/**
+ * Grade code-execution predictions of one sample through the sandbox (`evaluate_score` of
+ * `compute_code_execution_metrics.py`). The true output is evaluated on the host when it is a literal
+ * (`py-literal.ts`) or else in a separate trusted run with no prediction in it; the predictions run in
+ * the execution driver with the true output replaced by probes (`src/grade/code-execution.ts`). Every
+ * prediction runs in its own fresh, guarded process with a 3 s limit and a 4 s kill, as upstream.
+ */
+import {
+  type ExpectedValue,
+  executionResultList,
+  isSkippedPrediction,
+  resolvePrediction,
+  type WorldMessage,
+} from '../grade/code-execution.ts';
+import { evaluateLiteral } from '../grade/py-literal.ts';
+import type { Sandbox } from '../sandbox/types.ts';
+import type { JudgeOptions, JudgeOutcome } from './codegen.ts';
+import { driverSource } from './drivers.ts';
+import { decodeExecutionMessage, ProtocolError } from './messages.ts';
+
+/** The sample fields the check uses (`get_evaluation_sample`). */
+export interface ExecutionSample {
+  code: string;
+  /** the call, e.g. `f(x = 1)`; a prediction containing it is skipped */
+  input: string;
+  /** the true output as Python literal text */
+  output: string;
+}
+
+/** Upstream's per-program limit for code execution (`check_correctness(program, 3)`). */
+export const EXECUTION_TIMEOUT_SECONDS = 3;
+/** Most worlds one prediction may fork into (probes per path are capped at 4 by the driver). */
+const MAX_WORLDS = 16;
+
+type Messages = Map<number, WorldMessage[]>;
+
+async function runDriver(
+  sandbox: Sandbox,
+  payload: Record<string, unknown>,
+  runs: number,
+  options: JudgeOptions,
+): Promise<{ messages: Messages } | { infra: string }> {
+  const messages: Messages = new Map();
+  const wallSeconds = (EXECUTION_TIMEOUT_SECONDS + 1) * runs + 5;
+  const result = await sandbox.run({
+    source: driverSource('execution'),
+    stdin: JSON.stringify({ ...payload, timeout: EXECUTION_TIMEOUT_SECONDS, mode: options.mode }),
+    profile: 'scientific',
+    limits: {
+      wallMs: wallSeconds * 1000,
+      cpuMs: wallSeconds * 1000 + 1000,
+      memoryBytes: options.memoryBytes,
+    },
+    onMessage: (bytes) => {
+      try {
+        const decoded = decodeExecutionMessage(bytes);
+        if (decoded === 'done') return 'continue';
+        const list = messages.get(decoded.index) ?? [];
+        list.push(decoded.message);
+        messages.set(decoded.index, list);
+        return 'continue';
+      } catch (error) {
+        if (!(error instanceof ProtocolError)) throw error;
+        return 'stop'; // what arrived so far stands; missing worlds count as failed
+      }
+    },
+  });
+  if (result.status === 'infrastructure-error') return { infra: result.infraError ?? 'the sandbox failed' };
+  return { messages };
+}
+
+/** The true output's value: a host-side literal evaluation, else a trusted run of the text alone. */
+async function expectedValue(
+  sandbox: Sandbox,
+  sample: ExecutionSample,
+  options: JudgeOptions,
+): Promise<ExpectedValue | { infra: string }> {
+  const literal = evaluateLiteral(sample.output, { nanDefined: options.mode === 'fixed' });
+  if (literal.kind !== 'unsupported') return literal;
+  const run = await runDriver(
+    sandbox,
+    { code: sample.code, reference: sample.output, predictions: [] },
+    1,
+    options,
+  );
+  if ('infra' in run) return run;
+  const message = run.messages.get(-1)?.[0];
+  if (message?.event === 'probe') return { kind: 'value', value: message.value };
+  return { kind: 'raises', repr: message?.event === 'end' ? (message.error ?? 'error') : 'no result' };
+}
+
+/** Grade the predictions of one sample; resolves to upstream's result list for it (see `executionResultList`). */
+export async function judgeCodeExecution(
+  sandbox: Sandbox,
+  sample: ExecutionSample,
+  predictions: readonly string[],
+  options: JudgeOptions,
+): Promise<JudgeOutcome<boolean[]>> {
+  const toRun = predictions.flatMap((text, index) =>
+    isSkippedPrediction(sample.input, text) ? [] : [{ index, text }],
+  );
+  const verdicts = new Map<number, boolean>();
+  if (toRun.length > 0) {
+    const expected = await expectedValue(sandbox, sample, options);
+    if ('infra' in expected) return { kind: 'infrastructure-error', message: expected.infra };
+    if (expected.kind === 'value') {
+      const run = await runDriver(
+        sandbox,
+        { code: sample.code, predictions: toRun },
+        toRun.length * MAX_WORLDS,
+        options,
+      );
+      if ('infra' in run) return { kind: 'infrastructure-error', message: run.infra };
+      for (const { index } of toRun) {
+        verdicts.set(index, resolvePrediction(run.messages.get(index) ?? [], expected, options.mode));
+      }
+    }
+  }
+  return { kind: 'verdict', verdict: executionResultList(predictions, sample.input, verdicts, options.mode) };
+}
