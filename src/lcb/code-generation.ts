@@ -21,6 +21,11 @@ import { releaseFiles } from './versions.ts';
 export interface CodeGenerationLoadOptions extends LoadOptions {
   /** read the un-pruned `code_generation/test.jsonl` (LCB `--not_fast`); `release_version` does not apply */
   notFast?: boolean;
+  /**
+   * decode every row's tests during the scan (and drop them), so undecodable tests are found before any
+   * problem is used: an error, or under `skipInvalid` a skipped row. Costs a full decode pass.
+   */
+  checkTests?: boolean;
 }
 
 /** The filter's view of a code-generation problem. */
@@ -53,6 +58,7 @@ export class CodeGenerationSet implements LoadReport {
     readonly rows: number,
     readonly invalid: InputError[],
     readonly unmatched_question_ids: string[],
+    private readonly skipInvalid = false,
   ) {}
 
   /** The problem with its decoded tests (an `InputError` naming file, line and field if they do not decode). */
@@ -63,10 +69,18 @@ export class CodeGenerationSet implements LoadReport {
     return withTests(meta, parseJsonLine(text, meta.source));
   }
 
-  /** Every problem with its tests, in order, one in memory at a time. */
+  /**
+   * Every problem with its tests, in order, one in memory at a time. Under `skipInvalid`, a problem whose
+   * tests do not decode is skipped and added to `invalid` (open with `checkTests` to find those up front).
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<CodeGenerationProblem> {
     try {
-      for (const meta of this.problems) yield await this.load(meta);
+      for (const meta of this.problems) {
+        const problem = await parseRow({ skipInvalid: this.skipInvalid }, this.invalid, () =>
+          this.load(meta),
+        );
+        if (problem !== undefined) yield problem;
+      }
     } finally {
       await this.close();
     }
@@ -115,13 +129,18 @@ export function codeGenerationFiles(
 /** Stream the rows of one release file as metadata, with each row's location (file order, no sort). */
 export async function* readCodeGenerationMetas(
   file: string,
-  options: LoadOptions,
+  options: CodeGenerationLoadOptions,
   invalid: InputError[],
 ): AsyncGenerator<{ meta: CodeGenerationMeta; location: LineLocation }> {
   for await (const { line, offset, byteLength, text } of readLocatedLines(file)) {
     if (text.trim() === '') continue;
     const where = { file, line };
-    const meta = parseRow(options, invalid, () => parseCodeGenerationMeta(parseJsonLine(text, where), where));
+    const meta = parseRow(options, invalid, () => {
+      const row = parseJsonLine(text, where);
+      const parsed = parseCodeGenerationMeta(row, where);
+      if (options.checkTests === true) withTests(parsed, row);
+      return parsed;
+    });
     if (meta !== undefined) yield { meta, location: { file, line, offset, byteLength } };
   }
 }
@@ -150,7 +169,15 @@ export async function openCodeGeneration(
   const selection = selectProblems(metas, filter, codeGenerationView);
   // LCB: sorted(dataset, key=lambda x: x.question_id); Python's sort is stable, as is ours.
   const problems = selection.problems.sort((a, b) => compareCodePoints(a.question_id, b.question_id));
-  return new CodeGenerationSet(problems, locations, files, rows, invalid, selection.unmatched_question_ids);
+  return new CodeGenerationSet(
+    problems,
+    locations,
+    files,
+    rows,
+    invalid,
+    selection.unmatched_question_ids,
+    options.skipInvalid === true,
+  );
 }
 
 /** Load the selected code-generation problems with their tests, in LCB order (all in memory). */

@@ -37,15 +37,30 @@ export function filterOf(options: LoadOptions): CompiledFilter {
 }
 
 /** Run one row's parse; under `skipInvalid` a bad row is recorded and `undefined` returned. */
-export function parseRow<T>(options: LoadOptions, invalid: InputError[], parse: () => T): T | undefined {
-  try {
-    return parse();
-  } catch (error) {
+export function parseRow<T>(options: LoadOptions, invalid: InputError[], parse: () => T): T | undefined;
+/** The same for an asynchronous parse. */
+export function parseRow<T>(
+  options: LoadOptions,
+  invalid: InputError[],
+  parse: () => Promise<T>,
+): Promise<T | undefined>;
+export function parseRow<T>(
+  options: LoadOptions,
+  invalid: InputError[],
+  parse: () => T | Promise<T>,
+): T | undefined | Promise<T | undefined> {
+  const skip = (error: unknown): undefined => {
     if (options.skipInvalid === true && error instanceof InputError) {
       invalid.push(error);
       return undefined;
     }
     throw error;
+  };
+  try {
+    const result = parse();
+    return result instanceof Promise ? result.catch(skip) : result;
+  } catch (error) {
+    return skip(error);
   }
 }
 

@@ -41,6 +41,7 @@ export async function loadFromFlags(
         filter,
         skipInvalid: selection.skipInvalid,
         notFast: selection.notFast,
+        checkTests: selection.checkTests,
       }),
     );
   }

@@ -152,6 +152,7 @@ export const dataShowCommand = defineCommand({
         releaseVersion: flags.releaseVersion,
         notFast: flags.notFast,
         skipInvalid: flags.skipInvalid,
+        checkTests: false,
         startDate: undefined,
         endDate: undefined,
         platform: undefined,

@@ -119,6 +119,13 @@ export const datasetFlags = {
     description: 'skip malformed rows and report them, instead of stopping at the first',
     schema: switchSchema,
   }),
+  checkTests: flag({
+    name: 'check-tests',
+    aliases: ['check_tests'],
+    description:
+      'decode every test while loading, so undecodable private tests stop the load (or are skipped with --skip-invalid) before any problem is used',
+    schema: switchSchema,
+  }),
   evalSubsetSize: flag({
     name: 'eval-subset-size',
     aliases: ['eval_subset_size'],
@@ -148,6 +155,7 @@ export interface DatasetFlagValues {
   questionIds: string[] | undefined;
   excludeErrata: boolean;
   skipInvalid: boolean;
+  checkTests: boolean;
   evalSubsetSize: number | undefined;
   subsetSeed: number;
 }
@@ -158,6 +166,7 @@ export function datasetSelection(flags: DatasetFlagValues): {
   filter: LcbFilterInput;
   skipInvalid: boolean;
   notFast: boolean;
+  checkTests: boolean;
 } {
   const filter: LcbFilterInput = {
     release_version: flags.releaseVersion,
@@ -170,5 +179,11 @@ export function datasetSelection(flags: DatasetFlagValues): {
   if (flags.startDate !== undefined) filter.start_date = flags.startDate;
   if (flags.endDate !== undefined) filter.end_date = flags.endDate;
   if (flags.evalSubsetSize !== undefined) filter.subset_size = flags.evalSubsetSize;
-  return { dataset: flags.dataset, filter, skipInvalid: flags.skipInvalid, notFast: flags.notFast };
+  return {
+    dataset: flags.dataset,
+    filter,
+    skipInvalid: flags.skipInvalid,
+    notFast: flags.notFast,
+    checkTests: flags.checkTests,
+  };
 }
