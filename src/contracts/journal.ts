@@ -52,6 +52,8 @@ export const JournalRow = z.object({
   cached: z.boolean().default(false),
   generate_ms: z.number().nonnegative(),
   grade_ms: z.number().nonnegative(),
+  /** self-repair: the code-generation code this sample repairs (`original_code_list[i]`), else null */
+  original_code: z.string().nullable().default(null),
   /** self-repair: the prompt of this sample (each repairs a different generation), else null */
   prompt: z.string().nullable().default(null),
   /** what the program wrote to stderr (truncated), for the drill-down */

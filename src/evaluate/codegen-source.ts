@@ -66,7 +66,13 @@ export class SameRunCodegen implements CodegenSource {
     /** live index of the journal (the evaluator adds each appended row) */
     private readonly index: Map<string, IndexedRow>,
     private readonly samples: number,
-  ) {}
+    /** an interrupt releases every waiting self-repair unit (they then write nothing) */
+    private readonly signal?: AbortSignal,
+  ) {
+    signal?.addEventListener('abort', () => {
+      for (const entry of this.waiting.values()) entry.resolve();
+    });
+  }
 
   private entry(problemId: string): { promise: Promise<void>; resolve: () => void } {
     let entry = this.waiting.get(problemId);
@@ -87,7 +93,10 @@ export class SameRunCodegen implements CodegenSource {
   }
 
   async results(problemId: string): Promise<readonly CodeGenerationResult[] | undefined> {
-    await this.entry(problemId).promise;
+    const entry = this.entry(problemId);
+    if (this.signal?.aborted) entry.resolve();
+    await entry.promise;
+    if (this.signal?.aborted) return undefined;
     return readCodegenRows(this.journalFile, this.index, problemId, this.samples);
   }
 }

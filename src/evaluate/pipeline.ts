@@ -59,6 +59,7 @@ function errorRow(
     generate_ms: 0,
     grade_ms: 0,
     prompt: null,
+    original_code: null,
     stderr: '',
     tests: [],
     ...extra,
@@ -68,7 +69,10 @@ function errorRow(
 function gradedRow(
   base: BaseRow,
   outcome: GradeOutcome,
-  fields: Pick<JournalRow, 'output' | 'extracted' | 'cached' | 'generate_ms' | 'grade_ms' | 'prompt'>,
+  fields: Pick<
+    JournalRow,
+    'output' | 'extracted' | 'cached' | 'generate_ms' | 'grade_ms' | 'prompt' | 'original_code'
+  >,
 ): JournalRow {
   return {
     ...base,
@@ -91,6 +95,7 @@ async function gradeRequest(
   missing: readonly number[],
   ctx: PipelineContext,
 ): Promise<void> {
+  if (ctx.signal.aborted) return;
   const now = ctx.now ?? Date.now;
   const base = (sample: number): BaseRow => ({ scenario: unit.scenario, problem_id: unit.problemId, sample });
   const prompt =
@@ -150,6 +155,7 @@ async function gradeRequest(
           cached,
           generate_ms: generateMs,
           prompt,
+          original_code: request.original ?? null,
         });
         await ctx.append(row);
         ctx.onRow?.(row);
@@ -163,6 +169,7 @@ async function gradeRequest(
         generate_ms: generateMs,
         grade_ms: now() - started,
         prompt,
+        original_code: request.original ?? null,
       });
       await ctx.append(row);
       ctx.onRow?.(row);

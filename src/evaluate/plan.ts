@@ -36,6 +36,8 @@ import {
 export interface Plan {
   /** in scheduling order */
   units: Unit[];
+  /** the same units in LCB's order per scenario (the order of `problems.jsonl` and LCB's result files) */
+  ordered: Unit[];
   /** SHA-256 of the selected problem keys per scenario (before sharding) */
   selectionHash: string;
   /** the oracle's answers (reference solutions, true outputs) */
@@ -156,8 +158,11 @@ export async function planRun(input: PlanInput): Promise<Plan> {
       units.push(codeExecutionUnit(problem, cost('codeexecution', problem.id, problem.difficulty), ctx));
     }
   }
+  const order: LcbScenario[] = ['codegeneration', 'selfrepair', 'testoutputprediction', 'codeexecution'];
+  const all = [...units, ...repairUnits];
   return {
     units: [...longestFirst(units), ...longestFirst(repairUnits)],
+    ordered: order.flatMap((scenario) => all.filter((unit) => unit.scenario === scenario)),
     selectionHash: canonicalHash(selected),
     oracle: oracleFrom(references, answers),
     warnings,

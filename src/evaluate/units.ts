@@ -29,6 +29,8 @@ export interface SampleRequest {
   /** `null`: no call; the outputs are `reuse` (self-repair keeps a generation that already passed) */
   prompt: Prompt | null;
   reuse?: readonly string[];
+  /** self-repair: the code this sample repairs */
+  original?: string;
   /** these samples cannot be produced (self-repair of a generation that failed for infrastructure reasons) */
   error?: { kind: string; message: string };
 }
@@ -165,8 +167,8 @@ export function selfRepairUnit(
         };
         const prompt = selfRepairPrompt(input, ctx.style);
         return prompt === null
-          ? { firstSample: index, n: 1, prompt: null, reuse: [generation.output] }
-          : { firstSample: index, n: 1, prompt };
+          ? { firstSample: index, n: 1, prompt: null, reuse: [generation.output], original: generation.code }
+          : { firstSample: index, n: 1, prompt, original: generation.code };
       });
     },
     extract: (output) => ctx.grading.extractCode(output, ctx.style),

@@ -2,7 +2,18 @@
 import type { AnyCommand } from '../define.ts';
 import { conformanceCommand } from './conformance.ts';
 import { dataCommand } from './data.ts';
+import { evaluateCommand } from './evaluate.ts';
 import { hrmCommand } from './hrm.ts';
+import { mergeCommand } from './merge.ts';
+import { reportCommand } from './report.ts';
 import { sandboxCommand } from './sandbox.ts';
 
-export const commands: readonly AnyCommand[] = [dataCommand, hrmCommand, sandboxCommand, conformanceCommand];
+export const commands: readonly AnyCommand[] = [
+  dataCommand,
+  hrmCommand,
+  sandboxCommand,
+  conformanceCommand,
+  evaluateCommand,
+  reportCommand,
+  mergeCommand,
+];

@@ -1,0 +1,75 @@
+/**
+ * The evaluator's `Grading` over the graders' API: LCB extraction from `grade/extract.ts`, verdicts through
+ * the sandbox from `judge/`. Metadata is stored as LCB stores it in `_eval_all.json`: Python's
+ * `json.dumps` of the metadata dict (`", "`/`": "` separators, ASCII-only escapes, float repr).
+ */
+import type { CodeGenerationProblem } from '../contracts/lcb-problem.ts';
+import type { RunGrading } from '../contracts/run.ts';
+import { extractCode, extractExecutionCode, extractTestOutputCode } from '../grade/extract.ts';
+import { generationCorrect } from '../grade/pass-at-k.ts';
+import { judgeGeneration } from '../judge/codegen.ts';
+import { codeGenerationSample } from '../lcb/index.ts';
+import { pythonFloatRepr } from '../prompts/python-repr.ts';
+import type { Sandbox } from '../sandbox/types.ts';
+import { type GradeOutcome, type Grading, GradingInfrastructureError } from './grading.ts';
+
+/** metadata keys whose numbers are Python floats (the rest are ints) */
+const FLOAT_KEYS = new Set(['execution time']);
+
+/** Python `json.dumps(text)` (ensure_ascii): JSON escapes, then every char outside printable ASCII as \uXXXX. */
+function pythonJsonString(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Python `json.dumps(metadata)` of an LCB metadata dict, key order kept. */
+export function lcbMetadataJson(metadata: Readonly<Record<string, string | number>>): string {
+  const fields = Object.entries(metadata).map(([key, value]) => {
+    const shown =
+      typeof value === 'string'
+        ? pythonJsonString(value)
+        : FLOAT_KEYS.has(key)
+          ? pythonFloatRepr(value)
+          : String(value);
+    return `${pythonJsonString(key)}: ${shown}`;
+  });
+  return `{${fields.join(', ')}}`;
+}
+
+/** Grading through `sandbox` with the run's grading settings. */
+export function createJudgeGrading(sandbox: Sandbox, settings: RunGrading): Grading {
+  const options = { mode: settings.mode, timeoutSeconds: settings.timeout_s };
+  return {
+    extractCode: (output, style) => extractCode(output, style, settings.mode) ?? '',
+    extractTestOutput: (output, style) => extractTestOutputCode(output, style),
+    extractExecution: (output, _style, cot) => extractExecutionCode(output, cot, settings.mode),
+    async codeGeneration(problem: CodeGenerationProblem, code: string): Promise<GradeOutcome> {
+      const sample = codeGenerationSample(problem);
+      const outcome = await judgeGeneration(
+        sandbox,
+        { fnName: sample.fn_name, inputs: sample.inputs, outputs: sample.outputs },
+        code,
+        options,
+      );
+      if (outcome.kind === 'infrastructure-error') throw new GradingInfrastructureError(outcome.message);
+      const { results, metadata } = outcome.verdict;
+      return {
+        passed: generationCorrect(results),
+        results,
+        metadata: lcbMetadataJson(metadata),
+        skipped: false,
+        stderr: '',
+        tests: results.map((result) => ({ result, wall_ms: null, cpu_ms: null })),
+      };
+    },
+    async testOutput() {
+      throw new GradingInfrastructureError('test output prediction grading is not available in this build');
+    },
+    async codeExecution() {
+      throw new GradingInfrastructureError('code execution grading is not available in this build');
+    },
+    close: () => sandbox.close(),
+  };
+}
