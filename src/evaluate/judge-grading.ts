@@ -5,9 +5,12 @@
  */
 import type { CodeGenerationProblem } from '../contracts/lcb-problem.ts';
 import type { RunGrading } from '../contracts/run.ts';
+import { isSkippedPrediction } from '../grade/code-execution.ts';
 import { extractCode, extractExecutionCode, extractTestOutputCode } from '../grade/extract.ts';
 import { generationCorrect } from '../grade/pass-at-k.ts';
+import { judgeCodeExecution } from '../judge/code-execution.ts';
 import { judgeGeneration } from '../judge/codegen.ts';
+import { judgeTestOutputs } from '../judge/test-output.ts';
 import { codeGenerationSample } from '../lcb/index.ts';
 import { pythonFloatRepr } from '../prompts/python-repr.ts';
 import type { Sandbox } from '../sandbox/types.ts';
@@ -64,11 +67,23 @@ export function createJudgeGrading(sandbox: Sandbox, settings: RunGrading): Grad
         tests: results.map((result) => ({ result, wall_ms: null, cpu_ms: null })),
       };
     },
-    async testOutput() {
-      throw new GradingInfrastructureError('test output prediction grading is not available in this build');
+    async testOutput(problem, prediction) {
+      const outcome = await judgeTestOutputs(
+        sandbox,
+        [{ prediction, expectedOutput: problem.test[0]!.output }],
+        options,
+      );
+      if (outcome.kind === 'infrastructure-error') throw new GradingInfrastructureError(outcome.message);
+      const passed = outcome.verdict[0] === true;
+      return { passed, results: [passed], metadata: null, skipped: false, stderr: '', tests: [] };
     },
-    async codeExecution() {
-      throw new GradingInfrastructureError('code execution grading is not available in this build');
+    async codeExecution(problem, prediction) {
+      const outcome = await judgeCodeExecution(sandbox, problem, [prediction], options);
+      if (outcome.kind === 'infrastructure-error') throw new GradingInfrastructureError(outcome.message);
+      // LCB drops a prediction that contains the call (the problem's n shrinks); --grader fixed counts it wrong
+      const skipped = settings.mode === 'lcb' && isSkippedPrediction(problem.input, prediction);
+      const passed = !skipped && outcome.verdict[0] === true;
+      return { passed, results: [passed], metadata: null, skipped, stderr: '', tests: [] };
     },
     close: () => sandbox.close(),
   };
