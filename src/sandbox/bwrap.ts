@@ -13,6 +13,8 @@ export interface BwrapPlan {
   shmBytes: number;
   /** the command run inside, as pid 1 */
   command: readonly string[];
+  /** more bwrap mount arguments, applied before the root is made read-only (e.g. `--ro-bind-data`) */
+  extraMounts?: readonly string[];
 }
 
 /** Host paths bound read-only besides /usr: the loader cache and the alternatives links (libblas.so.3). */
@@ -73,6 +75,7 @@ export function bwrapArgs(plan: BwrapPlan, hostPathExists: (path: string) => boo
     String(plan.tmpBytes),
     '--tmpfs',
     '/tmp',
+    ...(plan.extraMounts ?? []),
     '--remount-ro',
     '/',
     '--chdir',

@@ -110,7 +110,16 @@ export class ForkServer {
   private retiring = false;
   hello: ServerHello | undefined;
 
-  constructor(private readonly launch: ServerLaunch) {}
+  private readonly watchdogGraceMs: number;
+  private readonly startTimeoutMs: number;
+
+  constructor(
+    private readonly launch: ServerLaunch,
+    options: { watchdogGraceMs?: number; startTimeoutMs?: number } = {},
+  ) {
+    this.watchdogGraceMs = options.watchdogGraceMs ?? WATCHDOG_GRACE_MS;
+    this.startTimeoutMs = options.startTimeoutMs ?? START_TIMEOUT_MS;
+  }
 
   /** Host pid of the spawned process (bwrap, or python in unsafe mode), while it runs. */
   get pid(): number | undefined {
@@ -147,9 +156,9 @@ export class ForkServer {
     child.on('close', (code, signal) => this.onClose(this.describeExit(code, signal)));
     return new Promise<ServerHello>((resolve, reject) => {
       const timer = setTimeout(() => {
-        reject(new Error(`fork-server did not start within ${START_TIMEOUT_MS} ms`));
-        this.kill();
-      }, START_TIMEOUT_MS);
+        reject(new Error(`fork-server did not start within ${this.startTimeoutMs} ms`));
+        void this.kill();
+      }, this.startTimeoutMs);
       this.helloWaiter = {
         resolve: (hello) => {
           clearTimeout(timer);
@@ -172,10 +181,10 @@ export class ForkServer {
     return new Promise<RunResult>((resolve) => {
       const watchdog = setTimeout(() => {
         this.finishWithInfraError(
-          `fork-server did not answer within the wall limit + ${WATCHDOG_GRACE_MS} ms`,
+          `fork-server did not answer within the wall limit + ${this.watchdogGraceMs} ms`,
         );
-        this.kill();
-      }, run.limits.wallMs + WATCHDOG_GRACE_MS);
+        void this.kill();
+      }, run.limits.wallMs + this.watchdogGraceMs);
       const onAbort = () => this.sendStop();
       run.signal?.addEventListener('abort', onAbort, { once: true });
       this.current = {
@@ -204,7 +213,7 @@ export class ForkServer {
     if (this.child === undefined || this.closed) return;
     this.child.stdin.write(encodeQuitFrame());
     this.child.stdin.end();
-    const timer = setTimeout(() => this.kill(), graceMs);
+    const timer = setTimeout(() => void this.kill(), graceMs);
     await this.closedPromise;
     clearTimeout(timer);
   }
@@ -213,6 +222,7 @@ export class ForkServer {
   async kill(): Promise<void> {
     const child = this.child;
     if (child === undefined || this.closed) return;
+    this.retiring = true; // from now on no run may be sent to it
     for (const target of [-child.pid!, child.pid!]) {
       try {
         process.kill(target, 'SIGKILL');

@@ -35,14 +35,19 @@ export function slotIdentity(index: number): { uid?: number; gid?: number } {
   return { uid: SLOT_UID_BASE + index, gid: SLOT_UID_BASE + index };
 }
 
-let pythonSources: { server: string; messages: string } | undefined;
+/** The Python modules a fork-server is made of, in src/sandbox/python/. */
+const SERVER_MODULES = ['hrm_sandbox', 'sandbox_kernel', 'sandbox_sweep', 'sandbox_child', 'forkserver'];
 
-function sources(): { server: string; messages: string } {
-  pythonSources ??= {
-    server: readFileSync(new URL('./python/forkserver.py', import.meta.url), 'utf8'),
-    messages: readFileSync(new URL('./python/hrm_sandbox.py', import.meta.url), 'utf8'),
+let serverSources: { bootstrap: string; modules: string } | undefined;
+
+/** The bootstrap program and the JSON of every module's source (read once). */
+function sources(): { bootstrap: string; modules: string } {
+  const read = (name: string) => readFileSync(new URL(`./python/${name}.py`, import.meta.url), 'utf8');
+  serverSources ??= {
+    bootstrap: read('bootstrap'),
+    modules: JSON.stringify(Object.fromEntries(SERVER_MODULES.map((name) => [name, read(name)]))),
   };
-  return pythonSources;
+  return serverSources;
 }
 
 /** The python command line of a fork-server for `profile`. */
@@ -57,8 +62,8 @@ function serverCommand(settings: LaunchSettings, profile: SandboxProfile, workDi
     maxRuns: settings.maxRunsPerServer,
     nprocRelative: !isolated,
   };
-  const { server, messages } = sources();
-  return [settings.pythonPath, '-I', '-B', '-c', server, JSON.stringify(config), messages];
+  const { bootstrap, modules } = sources();
+  return [settings.pythonPath, '-I', '-B', '-c', bootstrap, JSON.stringify(config), modules];
 }
 
 /** How to start slot `index`'s fork-server for `profile`. */
