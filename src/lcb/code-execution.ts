@@ -57,7 +57,7 @@ export function parseCruxEvalRow(row: unknown, where: RowSource): CodeExecutionP
 }
 
 /** The number N of an id `prefix_N`, LCB's sort key for this scenario. */
-export function idNumber(id: string): number {
+function idNumber(id: string): number {
   return Number(id.slice(id.lastIndexOf('_') + 1));
 }
 

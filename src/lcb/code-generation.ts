@@ -100,7 +100,7 @@ export class CodeGenerationSet implements LoadReport {
 }
 
 /** The release files a load reads, checked to exist; an `InputError` names the first missing one. */
-export function codeGenerationFiles(
+function codeGenerationFiles(
   layout: DatasetLayout,
   releaseVersion: string,
   notFast: boolean,
@@ -127,7 +127,7 @@ export function codeGenerationFiles(
 }
 
 /** Stream the rows of one release file as metadata, with each row's location (file order, no sort). */
-export async function* readCodeGenerationMetas(
+async function* readCodeGenerationMetas(
   file: string,
   options: CodeGenerationLoadOptions,
   invalid: InputError[],

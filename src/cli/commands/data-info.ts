@@ -117,8 +117,8 @@ function headerText(info: DataInfoJson): string {
   return `dataset: ${info.dataset === info.root ? info.root : `${info.dataset} (${info.root})`}\nrelease: ${release}\nwindow: ${window}\n`;
 }
 
-/** Render the human-readable report of `data info`. */
-export function renderInfoText(info: DataInfoJson): string {
+/** The human-readable report of `data info`. */
+function renderInfoText(info: DataInfoJson): string {
   let out = `${headerText(info)}\n`;
   for (const [scenario, totals] of Object.entries(info.totals)) {
     out += `${scenarioText(scenario, info.counts[scenario] ?? {}, totals, info)}\n`;

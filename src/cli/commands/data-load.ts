@@ -17,7 +17,7 @@ export interface LoadedDataset {
 }
 
 /** Scenarios present at a location, in LCB order (self-repair only when asked: it is the code-generation set). */
-export function availableScenarios(layout: DatasetLayout, notFast: boolean): LcbScenario[] {
+function availableScenarios(layout: DatasetLayout, notFast: boolean): LcbScenario[] {
   const found: LcbScenario[] = [];
   if ((notFast ? layout.codeGeneration : layout.codeGenerationLite) !== null) found.push('codegeneration');
   if (layout.testGeneration !== null) found.push('testoutputprediction');
