@@ -100,11 +100,7 @@ export class CodeGenerationSet implements LoadReport {
 }
 
 /** The release files a load reads, checked to exist; an `InputError` names the first missing one. */
-function codeGenerationFiles(
-  layout: DatasetLayout,
-  releaseVersion: string,
-  notFast: boolean,
-): string[] {
+function codeGenerationFiles(layout: DatasetLayout, releaseVersion: string, notFast: boolean): string[] {
   const dir = notFast ? layout.codeGeneration : layout.codeGenerationLite;
   const folder = notFast ? 'code_generation' : 'code_generation_lite';
   if (dir === null) {
