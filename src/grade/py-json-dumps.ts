@@ -1,0 +1,61 @@
+/**
+ * Python's `json.dumps` / `json.dump(..., indent=4)` text, so result files are byte-for-byte what LCB
+ * writes: floats as `float.__repr__` (`1.0`, `1e-05`, `NaN`), ints as ints, `ensure_ascii` escapes,
+ * `", "`/`": "` separators (`","` and a newline per item with an indent). In a `PyJson` tree a JS
+ * `number` is a Python float and a `bigint` a Python int.
+ */
+import { floatRepr } from './py-repr.ts';
+
+/** A JSON value with Python's int/float distinction. */
+export type PyJson = null | boolean | string | number | bigint | PyJson[] | { [key: string]: PyJson };
+
+function escapeString(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    const char = text[i]!;
+    if (char === '"') out += '\\"';
+    else if (char === '\\') out += '\\\\';
+    else if (char === '\n') out += '\\n';
+    else if (char === '\r') out += '\\r';
+    else if (char === '\t') out += '\\t';
+    else if (char === '\b') out += '\\b';
+    else if (char === '\f') out += '\\f';
+    else if (unit >= 0x20 && unit <= 0x7e) out += char;
+    else out += `\\u${unit.toString(16).padStart(4, '0')}`; // UTF-16 units: surrogate pairs escape as two
+  }
+  return `${out}"`;
+}
+
+function floatText(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Number.POSITIVE_INFINITY) return 'Infinity';
+  if (value === Number.NEGATIVE_INFINITY) return '-Infinity';
+  return floatRepr(value);
+}
+
+function encode(value: PyJson, indent: number | null, level: number): string {
+  if (value === null) return 'null';
+  if (value === true) return 'true';
+  if (value === false) return 'false';
+  if (typeof value === 'string') return escapeString(value);
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return floatText(value);
+  const entries: [string | null, PyJson][] = Array.isArray(value)
+    ? value.map((item) => [null, item])
+    : Object.entries(value);
+  const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) return `${open}${close}`;
+  const parts = entries.map(([key, item]) => {
+    const body = encode(item, indent, level + 1);
+    return key === null ? body : `${escapeString(key)}: ${body}`;
+  });
+  if (indent === null) return `${open}${parts.join(', ')}${close}`;
+  const inner = `\n${' '.repeat(indent * (level + 1))}`;
+  return `${open}${inner}${parts.join(`,${inner}`)}\n${' '.repeat(indent * level)}${close}`;
+}
+
+/** `json.dumps(value)` (no indent) or `json.dumps(value, indent=N)` text. */
+export function pyJsonDumps(value: PyJson, indent: number | null = null): string {
+  return encode(value, indent, 0);
+}
