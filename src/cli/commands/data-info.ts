@@ -114,7 +114,9 @@ function headerText(info: DataInfoJson): string {
     f.start_date === null && f.end_date === null
       ? 'all dates'
       : `${f.start_date ?? '…'} to ${f.end_date ?? '…'} (inclusive, midnight)`;
-  return `dataset: ${info.dataset === info.root ? info.root : `${info.dataset} (${info.root})`}\nrelease: ${release}\nwindow: ${window}\n`;
+  const dataset = info.dataset === info.root ? info.root : `${info.dataset} (${info.root})`;
+  const usesRelease = 'codegeneration' in info.totals || 'selfrepair' in info.totals;
+  return `dataset: ${dataset}\n${usesRelease ? `release: ${release}\n` : ''}window: ${window}\n`;
 }
 
 /** The human-readable report of `data info`. */

@@ -49,7 +49,7 @@ export const dataValidateCommand = defineCommand({
       for (const warning of report.warnings) stdout.write(`warning: ${warning.message}\n`);
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       stdout.write(
-        `${rows} rows in ${report.files.length} files: ${bad} bad, ${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'} (${seconds} s)\n`,
+        `${rows} rows in ${report.files.length} file${report.files.length === 1 ? '' : 's'}: ${bad} bad, ${report.warnings.length} warning${report.warnings.length === 1 ? '' : 's'} (${seconds} s)\n`,
       );
     }
     return bad === 0 ? EXIT.ok : EXIT.checkFailed;
