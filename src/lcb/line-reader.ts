@@ -26,6 +26,14 @@ const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const BOM = '\ufeff';
+/** Longest line accepted: V8 strings hold at most 2^29 - 24 characters. */
+const MAX_LINE_BYTES = 2 ** 29 - 24;
+
+function tooLong(file: string, line: number): InputError {
+  return new InputError(file, `line is longer than ${MAX_LINE_BYTES} bytes; is this a JSON Lines file?`, {
+    line,
+  });
+}
 
 function openError(file: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code;
@@ -69,6 +77,7 @@ export async function* readLocatedLines(file: string): AsyncGenerator<LocatedLin
         const piece = chunk.subarray(from, newline); // decoded before the chunk is reused
         line += 1;
         const end = position + newline;
+        if (end - lineStart > MAX_LINE_BYTES) throw tooLong(file, line);
         const text = decodeLine(parts.length === 0 ? [piece] : [...parts, piece], line);
         yield { line, offset: lineStart, byteLength: end - lineStart, text };
         parts = [];
@@ -77,6 +86,7 @@ export async function* readLocatedLines(file: string): AsyncGenerator<LocatedLin
       }
       if (from < bytesRead) parts.push(Buffer.from(chunk.subarray(from, bytesRead)));
       position += bytesRead;
+      if (position - lineStart > MAX_LINE_BYTES) throw tooLong(file, line + 1);
     }
     if (position > lineStart) {
       line += 1;
