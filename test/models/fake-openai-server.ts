@@ -44,8 +44,14 @@ function completion(
   return { id: 'cmpl-test', object: 'chat.completion', created: 0, model: body.model, choices };
 }
 
+/** What an unscripted request is answered with: choice `index` for the request body. */
+export type Answerer = (body: Record<string, unknown>, index: number) => string;
+
 /** Start a server on 127.0.0.1 with a random port. */
-export async function startFakeOpenAiServer(script: Step[] = []): Promise<FakeOpenAiServer> {
+export async function startFakeOpenAiServer(
+  script: Step[] = [],
+  answer?: Answerer,
+): Promise<FakeOpenAiServer> {
   const seen: SeenRequest[] = [];
   const state = { script };
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -61,7 +67,8 @@ export async function startFakeOpenAiServer(script: Step[] = []): Promise<FakeOp
       const step = state.script.shift() ?? { kind: 'ok' };
       const n = typeof body.n === 'number' ? body.n : 1;
       const prompt = JSON.stringify(body.messages ?? body.prompt);
-      const defaultText = (i: number): string => `answer ${i} to ${prompt.length} chars`;
+      const defaultText = (i: number): string =>
+        answer === undefined ? `answer ${i} to ${prompt.length} chars` : answer(body, i);
       switch (step.kind) {
         case 'ok': {
           const payload = completion(path, body, step.choices ?? n, step.text ?? defaultText);

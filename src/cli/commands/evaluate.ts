@@ -210,10 +210,11 @@ const evaluateFlags = {
     schema: z.string().min(1).optional(),
     defaultText: 'DIR/cache',
   }),
-  noCache: flag({
+  // commander reads `--no-X` as the negation of X: the value is `true` unless the flag is given
+  cache: flag({
     name: 'no-cache',
     description: 'do not cache model responses',
-    schema: z.boolean().default(false),
+    schema: z.boolean().default(true),
   }),
   reporter: reporterFlag,
   progress: flag({
@@ -353,7 +354,7 @@ export const evaluateCommand = defineCommand({
       shard: flags.shard ?? null,
       operations: {
         grading_slots: slots,
-        cache_dir: flags.noCache ? null : (flags.cacheDir ?? join(outputDir, 'cache')),
+        cache_dir: flags.cache ? (flags.cacheDir ?? join(outputDir, 'cache')) : null,
       },
       resume: flags.resume,
       retryErrors: flags.retryErrors,
