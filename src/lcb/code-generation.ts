@@ -49,7 +49,7 @@ function sourceKey(meta: CodeGenerationMeta): string {
  * set) reads and decodes the tests of one problem at a time. Call `close` when done iterating by hand.
  */
 export class CodeGenerationSet implements LoadReport {
-  readonly fetcher = new LineFetcher();
+  private readonly fetcher = new LineFetcher();
 
   constructor(
     readonly problems: CodeGenerationMeta[],
