@@ -211,6 +211,7 @@ export class ForkServer {
   /** Ask the server to finish and exit; kill it if it does not within `graceMs`. */
   async quit(graceMs = 2000): Promise<void> {
     if (this.child === undefined || this.closed) return;
+    this.setReferenced(true); // keep Node alive until the server is gone
     this.child.stdin.write(encodeQuitFrame());
     this.child.stdin.end();
     const timer = setTimeout(() => void this.kill(), graceMs);
@@ -223,6 +224,7 @@ export class ForkServer {
     const child = this.child;
     if (child === undefined || this.closed) return;
     this.retiring = true; // from now on no run may be sent to it
+    this.setReferenced(true); // keep Node alive until the server is gone
     for (const target of [-child.pid!, child.pid!]) {
       try {
         process.kill(target, 'SIGKILL');

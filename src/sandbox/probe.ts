@@ -208,7 +208,7 @@ export async function probeSandbox(options: ProbeOptions = {}): Promise<ProbeRep
       hint: 'sudo apt-get install -y --no-install-recommends python3 python3-numpy python3-pandas',
     });
   }
-  if (bwrapPath === null) {
+  if (bwrapPath === null || !isExecutable(bwrapPath)) {
     return done({
       cause: 'bwrap-missing',
       problem: 'bubblewrap (bwrap) is not installed',

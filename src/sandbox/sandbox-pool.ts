@@ -66,6 +66,11 @@ export class SandboxPool implements Sandbox {
     return this.slotList.map((slot) => slot.serverPids());
   }
 
+  /** Unsafe mode: the host directory holding the slots' work directories (removed by `close`). */
+  get unsafeWorkRoot(): string | undefined {
+    return this.settings.unsafeWorkRoot;
+  }
+
   /** Fork-servers replaced so far because they died or hung. */
   get restarts(): number {
     return this.slotList.reduce((sum, slot) => sum + slot.restarts, 0);

@@ -61,7 +61,7 @@ describe('sandbox runs', () => {
   it('stops a program at RLIMIT_CPU with SIGXCPU when its CPU limit is below the wall limit', async () => {
     const result = await sandbox.run({
       source: 'while True:\n    pass',
-      limits: { wallMs: 10_000, cpuMs: 1000 },
+      limits: { wallMs: 30_000, cpuMs: 1000 },
     });
     assert.equal(result.status, 'signaled');
     assert.equal(result.signal, 'SIGXCPU');

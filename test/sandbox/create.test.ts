@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { describe, it } from 'node:test';
+import { EnvironmentError, EXIT, UserError } from '../../src/core/errors.ts';
+import { runAttackSuite } from '../../src/sandbox/attacks/suite.ts';
+import { createSandbox } from '../../src/sandbox/index.ts';
+
+describe('createSandbox policy', () => {
+  it('uses bubblewrap with one slot per core by default', async () => {
+    const sandbox = await createSandbox();
+    try {
+      assert.equal(sandbox.mode, 'bwrap');
+      assert.equal(sandbox.slots, availableParallelism());
+      assert.equal(sandbox.probe.ok, true);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('refuses to run untrusted code without bubblewrap, saying how to fix it (exit 4)', async () => {
+    await assert.rejects(createSandbox({ bwrapPath: '/nonexistent/bwrap' }), (error: unknown) => {
+      assert.ok(error instanceof EnvironmentError);
+      assert.equal(error.exitCode, EXIT.environment);
+      assert.match(error.message, /bubblewrap \(bwrap\) is not installed/);
+      assert.match(error.hint ?? '', /apt-get install -y --no-install-recommends bubblewrap/);
+      return true;
+    });
+  });
+
+  it('rejects a bad slot count', async () => {
+    await assert.rejects(createSandbox({ slots: 0 }), UserError);
+    await assert.rejects(createSandbox({ slots: 1.5 }), /whole number/);
+  });
+
+  it('refuses even the unsafe mode without python3', async () => {
+    await assert.rejects(
+      createSandbox({ unsafeNoSandbox: true, pythonPath: '/nonexistent/python3', warn: () => {} }),
+      EnvironmentError,
+    );
+  });
+});
+
+describe('--unsafe-no-sandbox', () => {
+  it('warns loudly, runs programs with limits, and cleans up its work directories', async () => {
+    const warnings: string[] = [];
+    const sandbox = await createSandbox({
+      slots: 1,
+      unsafeNoSandbox: true,
+      bwrapPath: '/nonexistent/bwrap',
+      warn: (text) => warnings.push(text),
+    });
+    const workRoot = sandbox.unsafeWorkRoot!;
+    assert.ok(existsSync(workRoot));
+    try {
+      assert.equal(sandbox.mode, 'unsafe-no-sandbox');
+      assert.equal(warnings.length, 1);
+      assert.match(warnings[0]!, /WITHOUT isolation/);
+      assert.match(warnings[0]!, /NOT contained: network access/);
+      assert.match(warnings[0]!, /bubblewrap \(bwrap\) is not installed/);
+      const ok = await sandbox.run({
+        source: 'import os\nprint(sum(range(10)), os.getcwd().endswith("slot-0"))',
+      });
+      assert.equal(ok.stdout, '45 True\n');
+      const late = await sandbox.run({ source: 'while True:\n    pass', limits: { wallMs: 300 } });
+      assert.equal(late.status, 'timeout');
+      const big = await sandbox.run({
+        source: 'x = bytearray(900 << 20)',
+        limits: { memoryBytes: 512 << 20 },
+      });
+      assert.match(big.stderr, /MemoryError/);
+    } finally {
+      await sandbox.close();
+    }
+    assert.equal(existsSync(workRoot), false);
+  });
+
+  it('refuses kill(-1) and signals to the fork-server, which would reach this user', async () => {
+    const sandbox = await createSandbox({ slots: 1, unsafeNoSandbox: true, warn: () => {} });
+    try {
+      // signal 0 only checks permission: nothing is signalled even if the filter were missing
+      const result = await sandbox.run({
+        source:
+          'import os\nfor pid in (-1, os.getppid()):\n    try:\n        os.kill(pid, 0)\n        print("allowed")\n    except PermissionError:\n        print("refused")',
+      });
+      assert.equal(result.stdout, 'refused\nrefused\n', result.stderr);
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('contains the process attacks but not the host ones (what docs/sandbox.md says)', async () => {
+    const sandbox = await createSandbox({ slots: 2, unsafeNoSandbox: true, warn: () => {} });
+    try {
+      const reports = await runAttackSuite(sandbox);
+      const contained = new Set(reports.filter((r) => r.contained).map((r) => r.name));
+      for (const name of [
+        'fork-bomb',
+        'memory',
+        'busy-loop',
+        'output-flood',
+        'kill-parent',
+        'daemon',
+        'tamper-server',
+      ]) {
+        assert.ok(contained.has(name), `${name}: ${reports.find((r) => r.name === name)?.detail}`);
+      }
+      for (const name of ['network', 'host-write', 'host-read', 'disk-fill']) {
+        assert.ok(!contained.has(name), `${name} should not be contained without the sandbox`);
+      }
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
