@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { PyJsonError, pyJsonLoads } from '../../src/grade/py-json.ts';
+import { pyRepr } from '../../src/grade/py-repr.ts';
+import { pick, runPython, seededRandom } from './python-oracle.ts';
+
+const SEEDS = [
+  '[1, 2, [3, {"a": null}]]',
+  '{"k": [true, false], "n": -0.0, "e": 1e400}',
+  '"a\\u00e9\\ud83d\\ude00\\n"',
+  'NaN',
+  '-Infinity',
+  '[Infinity]',
+  '12345678901234567890123',
+  '{"a": 1, "a": 2, "b": 3}',
+  '[]',
+  '{}',
+  '"\\ud800\\u0041"',
+  '[1.5e-7, 0.1, 100.0]',
+  ' \n 7 \r\n',
+];
+const NOISE = [
+  '',
+  ' ',
+  ',',
+  ']',
+  '[',
+  '}',
+  '{',
+  '"',
+  '\\',
+  ':',
+  '0',
+  '-',
+  '.',
+  'e',
+  'x',
+  '\n',
+  '\ufeff',
+  '\u0001',
+  'nul',
+  'u',
+];
+
+describe('json.loads (CPython C scanner)', () => {
+  const random = seededRandom(3);
+  const texts = [...SEEDS];
+  for (let i = 0; i < 800; i += 1) {
+    const base = pick(random, SEEDS);
+    const at = Math.floor(random() * (base.length + 1));
+    const cut = random() < 0.3 ? 1 : 0;
+    texts.push(base.slice(0, at) + pick(random, NOISE) + base.slice(at + cut));
+  }
+  const reference = runPython<({ repr: string } | { error: string })[]>(
+    `
+import json, sys
+sys.set_int_max_str_digits(50000)
+out = []
+for text in json.load(sys.stdin):
+    try:
+        out.append({"repr": repr(json.loads(text))})
+    except ValueError as e:
+        out.append({"error": str(e)})
+print(json.dumps(out))
+`,
+    texts,
+  );
+
+  it('parses what Python parses to the same value, and fails with the same message and position', () => {
+    texts.forEach((text, i) => {
+      const want = reference[i]!;
+      let got: { repr: string } | { error: string };
+      try {
+        got = { repr: pyRepr(pyJsonLoads(text)) };
+      } catch (error) {
+        assert.ok(error instanceof PyJsonError, String(error));
+        got = { error: error.message };
+      }
+      assert.deepEqual(got, want, JSON.stringify(text));
+    });
+  });
+
+  it('enforces LCB int-digit limit (50000) with Python message', () => {
+    assert.throws(
+      () => pyJsonLoads('9'.repeat(50_001)),
+      /Exceeds the limit \(50000 digits\) for integer string conversion: value has 50001 digits/,
+    );
+    assert.equal(pyJsonLoads('9'.repeat(50_000)), 10n ** 50_000n - 1n);
+  });
+});
