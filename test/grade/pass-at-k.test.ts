@@ -41,8 +41,10 @@ print(json.dumps({"pk": [est(*t) for t in d["triples"]], "means": [float(np.arra
 `,
       { triples, arrays },
     );
-    triples.forEach(([n, c, k], i) => assert.equal(passAtK(n!, c!, k!), want.pk[i], `${n} ${c} ${k}`));
-    arrays.forEach((array, i) => assert.equal(numpyMean(array), want.means[i], `array of ${array.length}`));
+    for (const [i, [n, c, k]] of triples.entries())
+      assert.equal(passAtK(n!, c!, k!), want.pk[i], `${n} ${c} ${k}`);
+    for (const [i, array] of arrays.entries())
+      assert.equal(numpyMean(array), want.means[i], `array of ${array.length}`);
   });
 });
 

@@ -32,7 +32,7 @@ describe('repr()', () => {
       'import json,sys\nprint(json.dumps([repr(float(x)) for x in json.load(sys.stdin)]))',
       texts,
     );
-    floats.forEach((x, i) => assert.equal(floatRepr(x), want[i], String(x)));
+    for (const [i, x] of floats.entries()) assert.equal(floatRepr(x), want[i], String(x));
     assert.equal(floatRepr(Number.NaN), 'nan');
     assert.equal(floatRepr(Number.NEGATIVE_INFINITY), '-inf');
   });
@@ -51,7 +51,7 @@ describe('repr()', () => {
       'import json,sys\nprint(json.dumps([repr(s) for s in json.load(sys.stdin)]))',
       texts,
     );
-    texts.forEach((text, i) => assert.equal(strRepr(text), want[i]));
+    for (const [i, text] of texts.entries()) assert.equal(strRepr(text), want[i]);
   });
 
   it('lays out containers, sets, bytes and complex numbers as Python does', () => {

@@ -26,13 +26,14 @@ describe('Python str whitespace', () => {
   );
 
   it('strip() removes exactly what CPython removes (\\x1f, \\x85, \\u2028 yes; \\ufeff, \\u200b no)', () => {
-    samples.forEach((text, i) => assert.equal(pyStrip(text), expected[i]!.strip, JSON.stringify(text)));
+    for (const [i, text] of samples.entries())
+      assert.equal(pyStrip(text), expected[i]!.strip, JSON.stringify(text));
   });
 
   it('split() with no argument splits on the same characters and drops empty parts', () => {
-    samples.forEach((text, i) =>
-      assert.deepEqual(pySplitWhitespace(text), expected[i]!.split, JSON.stringify(text)),
-    );
+    for (const [i, text] of samples.entries()) {
+      assert.deepEqual(pySplitWhitespace(text), expected[i]!.split, JSON.stringify(text));
+    }
   });
 });
 
