@@ -46,10 +46,7 @@ describe('hrm-lcb sandbox run', () => {
     const timedOut = await runHrmLcb(['sandbox', 'run', loop, '--timeout', '0.5']);
     assert.equal(timedOut.code, 0);
     assert.match(timedOut.stdout, /^status: timeout \(signal SIGKILL\)\n/);
-    const crash = file(
-      'crash.py',
-      'import sys\nsys.setrecursionlimit(10**6)\nx = [0] * (300 * 1024 * 1024)\n',
-    );
+    const crash = file('crash.py', 'x = [0] * (300 * 1024 * 1024)\n');
     const crashed = await runHrmLcb(['sandbox', 'run', crash, '--memory', '512']);
     assert.match(crashed.stdout, /^status: exited \(exit code 1\)\n/);
     assert.match(crashed.stdout, /MemoryError\n/);
