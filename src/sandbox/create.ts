@@ -49,8 +49,9 @@ export function unsafeWarning(probe: ProbeReport): string {
   return [
     '!!! WARNING: --unsafe-no-sandbox: model-written code runs WITHOUT isolation.',
     '!!! Still enforced: kernel limits (memory, CPU, processes, file size, open files), the wall timer,',
-    '!!! output caps and killing of each run process group. NOT contained: network access, reads of',
-    '!!! your files and writes to /tmp, /var/tmp, /dev/shm and your home, and daemons that escape.',
+    '!!! output caps, and killing every process a run starts. NOT contained: network access, reading',
+    '!!! your files, writing to /tmp, /var/tmp, /dev/shm and wherever the user may write, and signals',
+    '!!! to your other processes. See docs/sandbox.md.',
     `!!! (${why})`,
   ].join('\n');
 }

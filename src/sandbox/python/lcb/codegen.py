@@ -10,6 +10,7 @@
 import ast
 import builtins
 import faulthandler
+import fcntl
 import io
 import json
 import os
@@ -285,15 +286,23 @@ class FreshStreams:
     def __init__(self, data):
         self.data = data.encode("utf-8", "surrogatepass")
 
+    @staticmethod
+    def high_memfd(name):
+        # a program may have closed fd 0 (open(0) closes it): keep our own descriptors clear of 0-2
+        fd = os.memfd_create(name)
+        high = fcntl.fcntl(fd, fcntl.F_DUPFD_CLOEXEC, 10)
+        os.close(fd)
+        return high
+
     def __enter__(self):
         self.saved_in, self.saved_out = sys.stdin, sys.stdout
-        stdin_fd = os.memfd_create("stdin")
+        stdin_fd = self.high_memfd("stdin")
         os.write(stdin_fd, self.data)
         os.lseek(stdin_fd, 0, os.SEEK_SET)
         os.dup2(stdin_fd, 0)
         os.close(stdin_fd)
-        self.out_fd = os.memfd_create("stdout")
-        self.saved_fd1 = os.dup(1)
+        self.out_fd = self.high_memfd("stdout")
+        self.saved_fd1 = fcntl.fcntl(1, fcntl.F_DUPFD_CLOEXEC, 10)
         os.dup2(self.out_fd, 1)
         sys.stdin = open(0, encoding="utf-8", closefd=False)
         sys.stdout = open(1, "w", encoding="utf-8", closefd=False)
