@@ -1,0 +1,139 @@
+/**
+ * The code-generation judge through the real sandbox: LCB's quirks in `lcb` mode and their repairs in
+ * `fixed` mode (docs/faithfulness.md), one program per quirk.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { GraderMode } from '../../src/contracts/grade.ts';
+import type { CodegenProblem } from '../../src/grade/codegen.ts';
+import { judgeGeneration } from '../../src/judge/codegen.ts';
+import { sharedSandbox } from '../sandbox/shared-sandbox.ts';
+
+async function grade(code: string, problem: CodegenProblem, mode: GraderMode, timeoutSeconds = 2) {
+  const outcome = await judgeGeneration(await sharedSandbox(), problem, code, { mode, timeoutSeconds });
+  assert.equal(outcome.kind, 'verdict');
+  return (outcome as { kind: 'verdict'; verdict: { results: unknown[]; metadata: Record<string, unknown> } })
+    .verdict;
+}
+
+const stdin = (inputs: string[], outputs: string[]): CodegenProblem => ({ fnName: null, inputs, outputs });
+
+describe('stdin quirks: lcb reproduces, fixed repairs', () => {
+  const cases: { name: string; code: string; problem: CodegenProblem; lcb: unknown[]; fixed: unknown[] }[] = [
+    {
+      name: 'for line in sys.stdin',
+      code: 'import sys\nfor line in sys.stdin:\n    print(line.strip())',
+      problem: stdin(['a\nb\n'], ['a\nb\n']),
+      lcb: [-4],
+      fixed: [true],
+    },
+    {
+      name: 'sys.stdin.buffer.readline twice',
+      code: 'import sys\na = int(sys.stdin.buffer.readline())\nb = int(sys.stdin.buffer.readline())\nprint(a + b)',
+      problem: stdin(['3\n4\n'], ['7']),
+      lcb: [-2],
+      fixed: [true],
+    },
+    {
+      name: 'open(0).read()',
+      code: 'print(sum(map(int, open(0).read().split())))',
+      problem: stdin(['1 2 3', '4'], ['6', '4']),
+      lcb: [-2],
+      fixed: [true, true],
+    },
+    {
+      name: 'global of a top-level name',
+      code: 'limit = 5\ndef f():\n    global limit\n    return limit\nprint(f())',
+      problem: stdin(['0'], ['5']),
+      lcb: [-4],
+      fixed: [true],
+    },
+    {
+      name: 'quit()',
+      code: 'print(1)\nquit()',
+      problem: stdin(['0'], ['1']),
+      lcb: [-4],
+      fixed: [true],
+    },
+    {
+      name: 'a stdin program that defines class Solution',
+      code: 'class Solution:\n    def go(self):\n        print(input())\nSolution().go()',
+      problem: stdin(['q'], ['q']),
+      lcb: [-4],
+      fixed: [true],
+    },
+    {
+      name: 'state carries across tests of one run (lcb) / each test is a fresh process (fixed)',
+      code: 'import sys\nsys.setrecursionlimit(100)\nprint(input())',
+      problem: stdin(['x', 'y'], ['x', 'y']),
+      lcb: [true, true],
+      fixed: [true, true],
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      assert.deepEqual((await grade(c.code, c.problem, 'lcb')).results, c.lcb, 'lcb');
+      assert.deepEqual((await grade(c.code, c.problem, 'fixed')).results, c.fixed, 'fixed');
+    });
+  }
+
+  it('a C-level loop that ignores SIGALRM: [-2]/-5 in lcb, a time limit on the running test in fixed', async () => {
+    const code = 'import sys\nx = input()\nif x == "slow":\n    sum(range(10**11))\nprint(x)';
+    const problem = stdin(['a', 'slow'], ['a', 'slow']);
+    // both modes wait out the whole-run limit, (1 + 1) * 2 + 5 = 9 s: run them side by side
+    const [lcb, fixed] = await Promise.all([
+      grade(code, problem, 'lcb', 1),
+      grade(code, problem, 'fixed', 1),
+    ]);
+    assert.deepEqual(lcb, {
+      results: [-2],
+      metadata: {
+        error: "IndexError('list index out of range')",
+        error_code: -5,
+        error_message: 'TestRunnerError',
+      },
+    });
+    assert.deepEqual(fixed.results, [true, -3]);
+    assert.equal(fixed.metadata.inputs, 'slow');
+  });
+});
+
+describe('functional grading details', () => {
+  it('metadata shows the arguments after the call mutated them, as upstream renders them', async () => {
+    const code = 'class Solution:\n    def f(self, a):\n        a.sort()\n        return a[0] - 1';
+    const verdict = await grade(code, { fnName: 'f', inputs: ['[3, 1, 2]'], outputs: ['1'] }, 'lcb');
+    assert.deepEqual(verdict, {
+      results: [false],
+      metadata: {
+        output: '0',
+        inputs: '[[1, 2, 3]]',
+        expected: '1',
+        error_code: -2,
+        error_message: 'Wrong Answer',
+      },
+    });
+  });
+
+  it('long argument lists are truncated to 150 + marker + 150 without rendering them whole', async () => {
+    const code = 'def f(a):\n    return -1';
+    const big = JSON.stringify(Array.from({ length: 5000 }, (_, i) => i));
+    const verdict = await grade(code, { fnName: 'f', inputs: [big], outputs: ['0'] }, 'lcb');
+    const inputs = String(verdict.metadata.inputs);
+    assert.equal(
+      inputs,
+      `[[${Array.from({ length: 5000 }, (_, i) => i).join(', ')}]]`.replace(
+        /^(.{150}).*(.{150})$/s,
+        '$1...(truncated) ...$2',
+      ),
+    );
+  });
+
+  it('SystemExit from a method kills the run in lcb ([-2]/-5) and is a runtime error in fixed', async () => {
+    const code = 'class Solution:\n    def f(self, a):\n        raise SystemExit(3)';
+    const problem = { fnName: 'f', inputs: ['1'], outputs: ['1'] };
+    assert.deepEqual((await grade(code, problem, 'lcb')).metadata.error_code, -5);
+    const fixed = await grade(code, problem, 'fixed');
+    assert.deepEqual(fixed.results, [-4]);
+    assert.equal(fixed.metadata.error, 'SystemExit(3)');
+  });
+});
