@@ -15,6 +15,33 @@ export interface AdamAtan2Options {
   weightDecay: number;
 }
 
+const TAN_3PI_8 = 2.414213562373095;
+const TAN_PI_8 = 0.41421356237309503;
+
+/**
+ * atan2(y, x) for x >= 0, as the update needs it: octant reduction plus the float32 minimax polynomial
+ * (Cephes atanf), evaluated in double; max error about 1e-8, below the float32 ulp the upstream kernel
+ * (atan2f) works in, and 3x faster than V8's Math.atan2, which dominated the optimizer step.
+ */
+export function atan2NonNegative(y: number, x: number): number {
+  if (x === 0) return Math.atan2(y, x); // atan2(0, 0) = 0; +-pi/2 when v underflowed but m did not
+  let z = Math.abs(y) / x;
+  let base = 0;
+  if (z > TAN_3PI_8) {
+    base = Math.PI / 2;
+    z = -1 / z;
+  } else if (z > TAN_PI_8) {
+    base = Math.PI / 4;
+    z = (z - 1) / (z + 1);
+  }
+  const z2 = z * z;
+  const r =
+    base +
+    ((((8.05374449538e-2 * z2 - 1.38776856032e-1) * z2 + 1.99777106478e-1) * z2 - 3.33329491539e-1) * z2 * z +
+      z);
+  return y < 0 ? -r : r;
+}
+
 /** AdamATan2 state over the rows of a gradient layout: first and second moments and the step count. */
 export class AdamAtan2 {
   /** first moments, same layout as the gradients */
@@ -39,6 +66,8 @@ export class AdamAtan2 {
     const decay = 1 - lr * weightDecay;
     const stepSize = lr / (1 - beta1 ** this.step);
     const invSqrtBc2 = 1 / Math.sqrt(1 - beta2 ** this.step);
+    const c1 = 1 - beta1;
+    const c2 = 1 - beta2;
     for (const spec of grads.table) {
       const p = weights.get(spec.name);
       const g = grads.get(spec.name);
@@ -46,11 +75,11 @@ export class AdamAtan2 {
       const v = this.v.get(spec.name);
       for (let i = 0; i < p.length; i += 1) {
         const gi = g[i]!;
-        const mi = m[i]! + (1 - beta1) * (gi - m[i]!);
-        const vi = beta2 * v[i]! + (1 - beta2) * gi * gi;
+        const mi = Math.fround(m[i]! + c1 * (gi - m[i]!)); // moments are float32 state, as upstream's
+        const vi = Math.fround(beta2 * v[i]! + c2 * gi * gi);
         m[i] = mi;
         v[i] = vi;
-        p[i] = p[i]! * decay - stepSize * Math.atan2(m[i]!, Math.sqrt(v[i]!) * invSqrtBc2);
+        p[i] = p[i]! * decay - stepSize * atan2NonNegative(mi, Math.sqrt(vi) * invSqrtBc2);
       }
     }
   }

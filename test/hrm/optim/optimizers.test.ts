@@ -3,9 +3,10 @@ import { describe, it } from 'node:test';
 import { stateDictToWeights } from '../../../src/hrm/checkpoint/state-dict.ts';
 import { toFloat32, toInt32 } from '../../../src/hrm/checkpoint/stored-tensor.ts';
 import { parseHrmConfigJson } from '../../../src/hrm/config.ts';
-import { AdamAtan2 } from '../../../src/hrm/optim/adam-atan2.ts';
+import { AdamAtan2, atan2NonNegative } from '../../../src/hrm/optim/adam-atan2.ts';
 import { signSgdSparseUpdate } from '../../../src/hrm/optim/sign-sgd.ts';
 import { ParamBuffers } from '../../../src/hrm/weights.ts';
+import { Rng } from '../../../src/tensor/index.ts';
 import { assertClose, readFixture, readFixtureJson } from '../fixtures.ts';
 
 const PREFIX = 'model.inner.';
@@ -78,5 +79,19 @@ describe('optimizers against upstream (tiny_a training step 1)', () => {
       () => signSgdSparseUpdate(table, grad.subarray(0, 2), Int32Array.of(5), 2, 0.1, 0),
       /puzzle id 5 outside/,
     );
+  });
+
+  it('its atan2 agrees with Math.atan2 to 2e-8 over 12 decades, and keeps atan2(0, 0) = 0', () => {
+    const rng = new Rng(3);
+    let worst = 0;
+    for (let k = 0; k < 200_000; k += 1) {
+      const y = (rng.uniform() - 0.5) * 10 ** (rng.uniform() * 12 - 6);
+      const x = rng.uniform() * 10 ** (rng.uniform() * 12 - 6);
+      worst = Math.max(worst, Math.abs(atan2NonNegative(y, x) - Math.atan2(y, x)));
+    }
+    assert.ok(worst < 2e-8, `max error ${worst}`);
+    assert.equal(atan2NonNegative(0, 0), 0);
+    assert.equal(atan2NonNegative(1e-30, 0), Math.PI / 2);
+    assert.ok(Math.abs(atan2NonNegative(-1, 1) + Math.PI / 4) < 1e-15);
   });
 });
