@@ -32,9 +32,15 @@ static void attention_heads(void *ctx, long p0, long p1, int tid) {
   }
 }
 
+/* (batch row, head) pairs per task: enough that a task is worth waking a thread for (~1 MFLOP) */
+static long heads_per_task(long T, long d) {
+  const double flops = 4.0 * (double)T * (double)T * (double)d + 1.0;
+  return (long)(1.0e6 / flops) + 1;
+}
+
 void k_attention(float *out, float *probs, const float *qkv, long B, long T, long H, long d) {
   attn_job j = {.out = out, .probs = probs, .qkv = qkv, .T = T, .H = H, .d = d};
-  pool_for(B * H, 1, attention_heads, &j);
+  pool_for(B * H, heads_per_task(T, d), attention_heads, &j);
 }
 
 static void attention_backward_heads(void *ctx, long p0, long p1, int tid) {
@@ -59,5 +65,5 @@ static void attention_backward_heads(void *ctx, long p0, long p1, int tid) {
 void k_attention_backward(float *dqkv, const float *dout, const float *qkv, const float *probs, long B, long T,
                           long H, long d) {
   attn_job j = {.dqkv = dqkv, .dout = dout, .qkv = qkv, .probs_in = probs, .T = T, .H = H, .d = d};
-  pool_for(B * H, 1, attention_backward_heads, &j);
+  pool_for(B * H, heads_per_task(T, d), attention_backward_heads, &j);
 }

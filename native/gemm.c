@@ -11,7 +11,7 @@
 #include "pool.h"
 
 /* below this many FLOPs a product runs on the calling thread: the split is not worth a wake-up */
-#define PARALLEL_MIN_FLOPS 2.0e6
+#define PARALLEL_MIN_FLOPS 4.0e6
 /* rows or columns per block when splitting a product, a multiple of the micro-kernel tiles */
 #define SPLIT_UNIT 16
 

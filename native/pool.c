@@ -26,6 +26,7 @@ static struct {
   pthread_cond_t start_cv;
   pthread_cond_t done_cv;
   atomic_uint generation;
+  unsigned start_generation;
   atomic_int remaining;
   atomic_int sleepers;
   int stop;
@@ -58,7 +59,9 @@ static void run_chunks(int tid) {
 
 static void *worker_main(void *arg) {
   int tid = (int)(long)arg;
-  unsigned seen = atomic_load_explicit(&P.generation, memory_order_acquire);
+  /* The generation when the pool was (re)sized, not the current one: a job posted before this thread
+     first runs must still count as new, or the caller would wait for it forever. */
+  unsigned seen = P.start_generation;
   for (;;) {
     unsigned gen = seen;
     for (int i = 0; i < SPIN_ITERATIONS; i++) {
@@ -101,6 +104,7 @@ int pool_set_threads(int threads) {
   if (threads > MAX_THREADS) threads = MAX_THREADS;
   if (threads == P.threads) return 0;
   stop_workers();
+  P.start_generation = atomic_load(&P.generation);
   for (int i = 1; i < threads; i++) {
     if (pthread_create(&P.tids[i], NULL, worker_main, (void *)(long)i) != 0) {
       P.threads = i;

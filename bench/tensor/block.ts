@@ -45,9 +45,24 @@ export function allocateBlock(s: BlockShape, seed = 1) {
     dw: { qkv: f(3 * D * D), o: f(D * D), gu: f(2 * I * D), down: f(D * I) },
     x: input,
     dy: dOutput,
-    a: { qkv: f(R * 3 * D), probs: f(B * H * T * T), heads: f(R * D), o: f(R * D), x1: f(R * D), rstd1: f(R) },
+    a: {
+      qkv: f(R * 3 * D),
+      probs: f(B * H * T * T),
+      heads: f(R * D),
+      o: f(R * D),
+      x1: f(R * D),
+      rstd1: f(R),
+    },
     m: { gu: f(R * 2 * I), act: f(R * I), down: f(R * D), x2: f(R * D), rstd2: f(R) },
-    g: { dh2: f(R * D), dact: f(R * I), dgu: f(R * 2 * I), dx1: f(R * D), dheads: f(R * D), dqkv: f(R * 3 * D), dx: f(R * D) },
+    g: {
+      dh2: f(R * D),
+      dact: f(R * I),
+      dgu: f(R * 2 * I),
+      dx1: f(R * D),
+      dheads: f(R * D),
+      dqkv: f(R * 3 * D),
+      dx: f(R * D),
+    },
   };
 }
 
