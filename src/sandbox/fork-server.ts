@@ -65,7 +65,10 @@ interface InFlight {
   assembler: MessageAssembler;
   stopSent: boolean;
   acceptMessages: boolean;
+  /** what the caller's onMessage threw; the run is stopped and its promise rejects with it */
+  callbackError?: { error: unknown };
   resolve: (result: RunResult) => void;
+  reject: (error: unknown) => void;
   cleanup: () => void;
 }
 
@@ -173,12 +176,15 @@ export class ForkServer {
     });
   }
 
-  /** Run one program; resolves with its result (never rejects). One run at a time. */
+  /**
+   * Run one program; resolves with its result. Rejects only with what the caller's `onMessage` threw
+   * (the run is stopped first). One run at a time.
+   */
   run(run: PreparedRun): Promise<RunResult> {
     if (this.current !== undefined) throw new Error('fork-server is busy (a bug in the slot pool)');
     if (!this.usable) return Promise.resolve(infrastructureResult('fork-server is not running'));
     const id = this.nextId++;
-    return new Promise<RunResult>((resolve) => {
+    return new Promise<RunResult>((resolve, reject) => {
       const watchdog = setTimeout(() => {
         this.finishWithInfraError(
           `fork-server did not answer within the wall limit + ${this.watchdogGraceMs} ms`,
@@ -197,6 +203,7 @@ export class ForkServer {
         stopSent: false,
         acceptMessages: true,
         resolve,
+        reject,
         cleanup: () => {
           clearTimeout(watchdog);
           run.signal?.removeEventListener('abort', onAbort);
@@ -278,7 +285,14 @@ export class ForkServer {
     for (const message of current.assembler.push(bytes)) {
       if (!current.acceptMessages) return;
       current.messages.push(message);
-      if (current.run.onMessage?.(message) === 'stop') {
+      let verdict: 'continue' | 'stop' | undefined;
+      try {
+        verdict = current.run.onMessage?.(message);
+      } catch (error) {
+        current.callbackError = { error };
+        verdict = 'stop';
+      }
+      if (verdict === 'stop') {
         current.acceptMessages = false;
         this.sendStop();
       }
@@ -324,7 +338,8 @@ export class ForkServer {
     this.current = undefined;
     current.cleanup();
     if (!this.closed) this.setReferenced(false);
-    current.resolve(result);
+    if (current.callbackError !== undefined) current.reject(current.callbackError.error);
+    else current.resolve(result);
   }
 
   private finishWithInfraError(detail: string): void {

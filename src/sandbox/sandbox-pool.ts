@@ -43,7 +43,10 @@ export class SandboxPool implements Sandbox {
     this.pool = new SlotPool(this.slotList, (slot, profile) => slot.isWarm(profile));
   }
 
-  /** Run one program on the next free slot (see `Sandbox.run`). Throws a UserError on a malformed request. */
+  /**
+   * Run one program on the next free slot (see `Sandbox.run`). Rejects with a UserError on a malformed
+   * request, and with whatever `onMessage` threw (the run is stopped); everything else is in the result.
+   */
   run(request: RunRequest): Promise<RunResult> {
     return this.runWhere(request, () => true);
   }

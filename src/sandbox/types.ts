@@ -52,6 +52,7 @@ export interface RunRequest {
   /**
    * Called for each message the program emits, in order, as it arrives. Return `'stop'` to kill the run
    * now (its result then has status `stopped`). Messages are also collected in `RunResult.messages`.
+   * If it throws, the run is stopped and `run` rejects with what it threw.
    */
   onMessage?: (message: Uint8Array) => 'continue' | 'stop';
   /** aborts the run (status `stopped`) */
@@ -99,6 +100,7 @@ export type SandboxMode = 'bwrap' | 'unsafe-no-sandbox';
 export interface Sandbox {
   readonly mode: SandboxMode;
   readonly slots: number;
+  /** Rejects only for a malformed request or a throwing `onMessage`; all else is in the result. */
   run(request: RunRequest): Promise<RunResult>;
   /** stops every fork-server and sweeps every slot's processes */
   close(): Promise<void>;

@@ -194,3 +194,19 @@ describe('sandbox runs', () => {
     await assert.rejects(sandbox.run({ source: '', limits: { wallMs: -1 } }), /wallMs/);
   });
 });
+
+describe('a caller bug in onMessage', () => {
+  it('stops the run and rejects with the error, and the slot keeps serving', async () => {
+    const bug = new Error('caller bug');
+    await assert.rejects(
+      sandbox.runOnSlot(0, {
+        source: 'import hrm_sandbox, time\nhrm_sandbox.emit(b"x")\ntime.sleep(30)',
+        onMessage: () => {
+          throw bug;
+        },
+      }),
+      (error: unknown) => error === bug,
+    );
+    assert.equal((await sandbox.runOnSlot(0, { source: 'print("ok")' })).stdout, 'ok\n');
+  });
+});
