@@ -57,11 +57,6 @@ export function nativeBackend(): Backend | undefined {
   return 'backend' in loaded ? loaded.backend : undefined;
 }
 
-/** the pure-TypeScript backend */
-export function referenceBackend(): Backend {
-  return tsBackend;
-}
-
 /** why the native addon did not load, or undefined when it did */
 export function nativeLoadError(): string | undefined {
   const loaded = tryNative();

@@ -15,7 +15,6 @@ export {
   kernels,
   nativeBackend,
   nativeLoadError,
-  referenceBackend,
   setThreads,
   useBackend,
 } from './backend.ts';
