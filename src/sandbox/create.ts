@@ -42,7 +42,7 @@ export interface SandboxOptions {
 }
 
 /** The warning printed whenever untrusted code will run without the sandbox. */
-export function unsafeWarning(probe: ProbeReport): string {
+function unsafeWarning(probe: ProbeReport): string {
   const why = probe.ok
     ? 'bubblewrap works on this machine; drop --unsafe-no-sandbox to isolate runs'
     : `the sandbox is unavailable: ${probe.problem ?? 'unknown reason'}`;

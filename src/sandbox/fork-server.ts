@@ -20,9 +20,9 @@ import {
 import type { RunResult, SandboxLimits } from './types.ts';
 
 /** How long the server may take past a run's wall limit before it is presumed hung. */
-export const WATCHDOG_GRACE_MS = 5000;
+const WATCHDOG_GRACE_MS = 5000;
 /** How long a server may take to start and import its profile (numpy and pandas on a busy machine). */
-export const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 60_000;
 /** How much of the server's own stderr is kept for error messages. */
 const STDERR_TAIL_BYTES = 16 * 1024;
 

@@ -43,11 +43,6 @@ function descendantsWithDepth(root: number): { pid: number; depth: number }[] {
   return found;
 }
 
-/** Every living descendant of `root` (children, grandchildren, ...), not `root` itself. */
-export function descendantsOf(root: number): number[] {
-  return descendantsWithDepth(root).map((entry) => entry.pid);
-}
-
 /**
  * Processes of runs still alive under one server's host process: below the fork-server, which is
  * bwrap's child in bwrap mode and the spawned process itself in unsafe mode. Empty between runs.

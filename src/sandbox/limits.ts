@@ -12,7 +12,7 @@ const MIB = 1024 * KIB;
 const GIB = 1024 * MIB;
 
 /** LCB's default per-test timeout is 6 s (`--timeout 6`). */
-export const DEFAULT_WALL_MS = 6000;
+const DEFAULT_WALL_MS = 6000;
 /** RLIMIT_CPU allows this much more than the wall limit, so the wall timer normally fires first. */
 export const CPU_MARGIN_MS = 1000;
 /**

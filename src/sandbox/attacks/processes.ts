@@ -1,7 +1,7 @@
 /**
  * Process attacks: fork bomb, a busy loop that swallows every exception plus a forked sleeper, a setsid
  * double-fork daemon, killing the parent and other slots, tampering with the server's limits, reading
- * the server's memory, and creating new namespaces.
+ * the server's memory.
  */
 import { isAlive, runProcessesUnder } from '../host-processes.ts';
 import { type Attack, type AttackContext, describeRun, judge, program, reported } from './attack.ts';
@@ -272,33 +272,6 @@ export const serverMemoryAttack: Attack = {
         [got.length === 0, `reached the server: ${got.map(([path]) => path).join(', ')}`],
       ],
       `denied (${report?.ptrace ?? '?'})`,
-    );
-  },
-};
-
-const UNSHARE = `
-import ctypes, os
-libc = ctypes.CDLL(None, use_errno=True)
-report = {}
-for name, flag in (("user", 0x10000000), ("mount", 0x00020000), ("net", 0x40000000), ("pid", 0x20000000)):
-    report[name] = "UNSHARED" if libc.unshare(flag) == 0 else os.strerror(ctypes.get_errno())
-print(json.dumps(report))
-`;
-
-/** Create new user, mount, network and pid namespaces (the way to regain capabilities inside). */
-export const namespaceAttack: Attack = {
-  name: 'new-namespace',
-  summary: 'create new user, mount, network and pid namespaces to regain capabilities',
-  async run(context) {
-    const result = await context.sandbox.run({ source: program({}, UNSHARE) });
-    const report = reported<Record<string, string>>(result);
-    const got = Object.entries(report ?? {}).filter(([, what]) => what === 'UNSHARED');
-    return judge(
-      [
-        [report !== undefined, `the program did not report: ${describeRun(result)}`],
-        [got.length === 0, `created namespaces: ${got.map(([name]) => name).join(', ')}`],
-      ],
-      `denied (user: ${report?.user ?? '?'})`,
     );
   },
 };

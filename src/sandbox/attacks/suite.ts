@@ -13,13 +13,13 @@ import { slotIdentity } from '../launch.ts';
 import type { SandboxPool } from '../sandbox-pool.ts';
 import type { Attack, AttackContext, AttackOutcome } from './attack.ts';
 import { crossSlotAttack, diskFillAttack, hostReadAttack, hostWriteAttack } from './filesystem.ts';
+import { kernelSurfaceAttack, namespaceAttack } from './kernel.ts';
 import { networkAttack } from './network.ts';
 import {
   busyLoopAttack,
   daemonAttack,
   forkBombAttack,
   killParentAttack,
-  namespaceAttack,
   serverMemoryAttack,
   tamperServerAttack,
 } from './processes.ts';
@@ -41,6 +41,7 @@ export const ATTACKS: readonly Attack[] = [
   tamperServerAttack,
   serverMemoryAttack,
   namespaceAttack,
+  kernelSurfaceAttack,
 ];
 
 /** The result of one attack. */

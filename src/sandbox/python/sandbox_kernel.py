@@ -1,7 +1,8 @@
 """Kernel controls the fork-server and its runs use: prctl, and the seccomp filter of every run.
 
 The filter guards the fork-server, which shares its uid with the runs: prlimit64 on another process
-would lower the server's limits, setpriority with another target its priority. Both are refused (EPERM).
+would lower the server's limits, setpriority with another target its priority. Both are refused (EPERM),
+as are a few kernel interfaces no Python program needs (bpf, perf events, userfaultfd, io_uring, keys).
 In unsafe mode (no pid namespace) signals to the server, to Node and to every process of the uid
 (kill(-1)) are refused too. Syscalls of a foreign ABI (x32, i386 via int 0x80) fail with ENOSYS, so
 they cannot bypass the table. On an architecture without a table here, runs get no filter.
@@ -25,10 +26,18 @@ def prctl(option, value):
 
 SYSCALLS = {
     "x86_64": dict(arch=0xC000003E, prlimit64=302, setpriority=141, kill=62, tkill=200, tgkill=234,
-                   rt_sigqueueinfo=129, rt_tgsigqueueinfo=297, pidfd_open=434, pidfd_send_signal=424),
+                   rt_sigqueueinfo=129, rt_tgsigqueueinfo=297, pidfd_open=434, pidfd_send_signal=424,
+                   bpf=321, perf_event_open=298, userfaultfd=323, io_uring_setup=425, io_uring_enter=426,
+                   io_uring_register=427, keyctl=250, add_key=248, request_key=249),
     "aarch64": dict(arch=0xC00000B7, prlimit64=261, setpriority=140, kill=129, tkill=130, tgkill=131,
-                    rt_sigqueueinfo=138, rt_tgsigqueueinfo=240, pidfd_open=434, pidfd_send_signal=424),
+                    rt_sigqueueinfo=138, rt_tgsigqueueinfo=240, pidfd_open=434, pidfd_send_signal=424,
+                    bpf=280, perf_event_open=241, userfaultfd=282, io_uring_setup=425, io_uring_enter=426,
+                    io_uring_register=427, keyctl=219, add_key=217, request_key=218),
 }
+# Kernel interfaces no Python program needs and that have been the way into many kernel exploits;
+# Docker's default profile refuses them too.
+REFUSED = ("bpf", "perf_event_open", "userfaultfd", "io_uring_setup", "io_uring_enter", "io_uring_register",
+           "keyctl", "add_key", "request_key")
 LD_ABS, JEQ, JGE, RET = 0x20, 0x15, 0x35, 0x06  # classic BPF: ld [k]; jeq/jge #k; ret #k
 ALLOW, EPERM, ENOSYS = 0x7FFF0000, 0x00050000 | 1, 0x00050000 | 38
 NR_OFFSET, ARCH_OFFSET = 0, 4  # struct seccomp_data
@@ -75,6 +84,8 @@ def seccomp_filter(protected_pids):
     p.op(JGE, X32_BIT, "enosys", None)
     p.op(JEQ, nr["prlimit64"], "own_process_only", None)
     p.op(JEQ, nr["setpriority"], "setpriority", None)
+    for name in REFUSED:
+        p.op(JEQ, nr[name], "eperm", None)
     if protected_pids:
         for name in SIGNAL_SYSCALLS:
             p.op(JEQ, nr[name], "signal", None)
