@@ -24,6 +24,10 @@ export interface GradeOutcome {
   /** what the program wrote to stderr, truncated */
   stderr: string;
   tests: TestDetail[];
+  /** grading time of this generation, ms (a batch's time shared evenly) */
+  ms: number;
+  /** set when the sandbox failed on this generation: the sample gets an error row, not a verdict */
+  infraError?: string;
 }
 
 /** The sandbox failed (not the program): the sample is journaled as an infrastructure error. */
@@ -40,15 +44,17 @@ export interface Grading {
   extractTestOutput(output: string, style: PromptStyle): string;
   extractExecution(output: string, style: PromptStyle, cot: boolean): string;
   codeGeneration(problem: CodeGenerationProblem, code: string, signal?: AbortSignal): Promise<GradeOutcome>;
-  testOutput(
+  /** every prediction of a batch in one sandbox run, as upstream checks them in one process */
+  testOutputs(
     problem: TestOutputPredictionProblem,
-    prediction: string,
+    predictions: readonly string[],
     signal?: AbortSignal,
-  ): Promise<GradeOutcome>;
-  codeExecution(
+  ): Promise<GradeOutcome[]>;
+  /** the predictions of one sample together, as upstream's `evaluate_score` takes them */
+  codeExecutions(
     problem: CodeExecutionProblem,
-    prediction: string,
+    predictions: readonly string[],
     signal?: AbortSignal,
-  ): Promise<GradeOutcome>;
+  ): Promise<GradeOutcome[]>;
   close(): Promise<void>;
 }

@@ -41,6 +41,17 @@ export function lcbMetadataJson(metadata: Readonly<Record<string, string | numbe
   return `{${fields.join(', ')}}`;
 }
 
+/** The fields a batch-graded outcome (test output, code execution) shares. */
+const BATCH_ROW: GradeOutcome = {
+  passed: false,
+  results: [false],
+  metadata: null,
+  skipped: false,
+  stderr: '',
+  tests: [],
+  ms: 0,
+};
+
 /** Grading through `sandbox` with the run's grading settings. */
 export function createJudgeGrading(sandbox: Sandbox, settings: RunGrading): Grading {
   const options = { mode: settings.mode, timeoutSeconds: settings.timeout_s };
@@ -50,6 +61,7 @@ export function createJudgeGrading(sandbox: Sandbox, settings: RunGrading): Grad
     extractExecution: (output, _style, cot) => extractExecutionCode(output, cot, settings.mode),
     async codeGeneration(problem: CodeGenerationProblem, code: string): Promise<GradeOutcome> {
       const sample = codeGenerationSample(problem);
+      const started = Date.now();
       const outcome = await judgeGeneration(
         sandbox,
         { fnName: sample.fn_name, inputs: sample.inputs, outputs: sample.outputs },
@@ -65,25 +77,38 @@ export function createJudgeGrading(sandbox: Sandbox, settings: RunGrading): Grad
         skipped: false,
         stderr: '',
         tests: results.map((result) => ({ result, wall_ms: null, cpu_ms: null })),
+        ms: Date.now() - started,
       };
     },
-    async testOutput(problem, prediction) {
+    async testOutputs(problem, predictions) {
+      const started = Date.now();
+      const expectedOutput = problem.test[0]!.output;
       const outcome = await judgeTestOutputs(
         sandbox,
-        [{ prediction, expectedOutput: problem.test[0]!.output }],
+        predictions.map((prediction) => ({ prediction, expectedOutput })),
         options,
       );
       if (outcome.kind === 'infrastructure-error') throw new GradingInfrastructureError(outcome.message);
-      const passed = outcome.verdict[0] === true;
-      return { passed, results: [passed], metadata: null, skipped: false, stderr: '', tests: [] };
+      const ms = (Date.now() - started) / Math.max(1, predictions.length);
+      return outcome.verdict.map((passed) => ({ ...BATCH_ROW, passed, results: [passed], ms }));
     },
-    async codeExecution(problem, prediction) {
-      const outcome = await judgeCodeExecution(sandbox, problem, [prediction], options);
+    async codeExecutions(problem, predictions) {
+      const started = Date.now();
+      const outcome = await judgeCodeExecution(sandbox, problem, predictions, options);
       if (outcome.kind === 'infrastructure-error') throw new GradingInfrastructureError(outcome.message);
-      // LCB drops a prediction that contains the call (the problem's n shrinks); --grader fixed counts it wrong
-      const skipped = settings.mode === 'lcb' && isSkippedPrediction(problem.input, prediction);
-      const passed = !skipped && outcome.verdict[0] === true;
-      return { passed, results: [passed], metadata: null, skipped, stderr: '', tests: [] };
+      const ms = (Date.now() - started) / Math.max(1, predictions.length);
+      if (settings.mode === 'fixed') {
+        return outcome.verdict.map((passed) => ({ ...BATCH_ROW, passed, results: [passed], ms }));
+      }
+      // LCB drops a prediction that contains the call (the problem's n shrinks): the verdicts are those
+      // of the kept predictions, in order
+      let next = 0;
+      return predictions.map((prediction) => {
+        if (isSkippedPrediction(problem.input, prediction)) return { ...BATCH_ROW, skipped: true, ms };
+        const passed = outcome.verdict[next] === true;
+        next += 1;
+        return { ...BATCH_ROW, passed, results: [passed], ms };
+      });
     },
     close: () => sandbox.close(),
   };

@@ -33,10 +33,20 @@ export interface PipelineContext {
   onRow?: (row: JournalRow) => void;
   /** called when a unit has no sample left to do (resumed or finished) */
   onUnitDone?: (unit: Unit) => void;
-  now?: () => number;
 }
 
 type BaseRow = Pick<JournalRow, 'scenario' | 'problem_id' | 'sample'>;
+
+/** The outcome of a sample whose grading failed for infrastructure reasons. */
+const INFRA_OUTCOME: GradeOutcome = {
+  passed: false,
+  results: [],
+  metadata: null,
+  skipped: false,
+  stderr: '',
+  tests: [],
+  ms: 0,
+};
 
 function errorRow(
   base: BaseRow,
@@ -96,7 +106,6 @@ async function gradeRequest(
   ctx: PipelineContext,
 ): Promise<void> {
   if (ctx.signal.aborted) return;
-  const now = ctx.now ?? Date.now;
   const base = (sample: number): BaseRow => ({ scenario: unit.scenario, problem_id: unit.problemId, sample });
   const prompt =
     unit.scenario === 'selfrepair' && request.prompt !== null ? promptAsText(request.prompt) : null;
@@ -138,43 +147,34 @@ async function gradeRequest(
       return;
     }
   }
-  await Promise.all(
-    missing.map(async (sample) => {
-      const output = outputs[sample - request.firstSample] ?? '';
-      const extracted = unit.extract(output);
-      const started = now();
-      let outcome: GradeOutcome;
-      try {
-        outcome = await unit.grade(extracted, ctx.signal);
-      } catch (error) {
-        if (ctx.signal.aborted) return;
-        if (!(error instanceof GradingInfrastructureError)) throw error;
-        const row = errorRow(base(sample), 'grade', 'sandbox', error.message, {
-          output,
-          extracted,
-          cached,
-          generate_ms: generateMs,
-          prompt,
-          original_code: request.original ?? null,
-        });
-        await ctx.append(row);
-        ctx.onRow?.(row);
-        return;
-      }
-      if (ctx.signal.aborted) return; // a run stopped by the interrupt is not a verdict
-      const row = gradedRow(base(sample), outcome, {
-        output,
-        extracted,
-        cached,
-        generate_ms: generateMs,
-        grade_ms: now() - started,
-        prompt,
-        original_code: request.original ?? null,
-      });
-      await ctx.append(row);
-      ctx.onRow?.(row);
-    }),
-  );
+  const texts = missing.map((sample) => outputs[sample - request.firstSample] ?? '');
+  const extracted = texts.map((output) => unit.extract(output));
+  let outcomes: GradeOutcome[];
+  try {
+    outcomes = await unit.grade(extracted, ctx.signal);
+  } catch (error) {
+    if (ctx.signal.aborted) return;
+    if (!(error instanceof GradingInfrastructureError)) throw error;
+    outcomes = missing.map(() => ({ ...INFRA_OUTCOME, infraError: error.message }));
+  }
+  if (ctx.signal.aborted) return; // runs stopped by the interrupt are not verdicts
+  for (const [i, sample] of missing.entries()) {
+    const outcome = outcomes[i]!;
+    const fields = {
+      output: texts[i]!,
+      extracted: extracted[i]!,
+      cached,
+      generate_ms: generateMs,
+      prompt,
+      original_code: request.original ?? null,
+    };
+    const row =
+      outcome.infraError === undefined
+        ? gradedRow(base(sample), outcome, { ...fields, grade_ms: outcome.ms })
+        : errorRow(base(sample), 'grade', 'sandbox', outcome.infraError, fields);
+    await ctx.append(row);
+    ctx.onRow?.(row);
+  }
 }
 
 /** Do what is left of one unit. */

@@ -20,7 +20,7 @@ import {
   selfRepairPrompt,
   testOutputPrompt,
 } from '../prompts/index.ts';
-import type { GradeOutcome, Grading } from './grading.ts';
+import { type GradeOutcome, type Grading, GradingInfrastructureError } from './grading.ts';
 
 /** One model call (or a reuse) covering samples `firstSample .. firstSample + n - 1`. */
 export interface SampleRequest {
@@ -47,7 +47,8 @@ export interface Unit {
   /** the requests covering every sample, in sample order */
   requests(): Promise<SampleRequest[]>;
   extract(output: string): string;
-  grade(extracted: string, signal?: AbortSignal): Promise<GradeOutcome>;
+  /** grade the extracted answers of some samples together; one outcome each, in order */
+  grade(extracted: readonly string[], signal?: AbortSignal): Promise<GradeOutcome[]>;
   /** drop loaded tests once every sample is graded (memory stays per unit in flight) */
   release(): void;
   /** the problem's row in `problems.jsonl` (built on demand: it holds the prompt text) */
@@ -61,6 +62,32 @@ export interface UnitContext {
   n: number;
   cot: boolean;
   grading: Grading;
+}
+
+/** Grade code generations one sandbox run each (in parallel); a failed run marks only its own sample. */
+async function gradeEach(
+  problem: CodeGenerationProblem,
+  codes: readonly string[],
+  grading: Grading,
+  signal?: AbortSignal,
+): Promise<GradeOutcome[]> {
+  const settled = await Promise.allSettled(
+    codes.map((code) => grading.codeGeneration(problem, code, signal)),
+  );
+  return settled.map((result) => {
+    if (result.status === 'fulfilled') return result.value;
+    if (!(result.reason instanceof GradingInfrastructureError)) throw result.reason;
+    return {
+      passed: false,
+      results: [],
+      metadata: null,
+      skipped: false,
+      stderr: '',
+      tests: [],
+      ms: 0,
+      infraError: result.reason.message,
+    };
+  });
 }
 
 /** LCB's §8.1 output fields of a code-generation problem, in LCB's order. */
@@ -94,9 +121,9 @@ export function codeGenerationUnit(
     samples: async () => ctx.n,
     requests: async () => [{ firstSample: 0, n: ctx.n, prompt: prompt() }],
     extract: (output) => ctx.grading.extractCode(output, ctx.style),
-    grade: async (code, signal) => {
+    grade: async (codes, signal) => {
       loaded ??= load(meta);
-      return ctx.grading.codeGeneration(await loaded, code, signal);
+      return gradeEach(await loaded, codes, ctx.grading, signal);
     },
     release: () => {
       loaded = undefined;
@@ -172,9 +199,9 @@ export function selfRepairUnit(
       });
     },
     extract: (output) => ctx.grading.extractCode(output, ctx.style),
-    grade: async (code, signal) => {
+    grade: async (codes, signal) => {
       loaded ??= load(meta);
-      return ctx.grading.codeGeneration(await loaded, code, signal);
+      return gradeEach(await loaded, codes, ctx.grading, signal);
     },
     release: () => {
       loaded = undefined;
@@ -210,7 +237,7 @@ export function testOutputUnit(
     samples: async () => ctx.n,
     requests: async () => [{ firstSample: 0, n: ctx.n, prompt: prompt() }],
     extract: (output) => ctx.grading.extractTestOutput(output, ctx.style),
-    grade: (prediction, signal) => ctx.grading.testOutput(problem, prediction, signal),
+    grade: (predictions, signal) => ctx.grading.testOutputs(problem, predictions, signal),
     release: () => {},
     row: () => ({
       scenario: 'testoutputprediction',
@@ -248,7 +275,7 @@ export function codeExecutionUnit(problem: CodeExecutionProblem, cost: number, c
     samples: async () => ctx.n,
     requests: async () => [{ firstSample: 0, n: ctx.n, prompt: prompt() }],
     extract: (output) => ctx.grading.extractExecution(output, ctx.style, ctx.cot),
-    grade: (prediction, signal) => ctx.grading.codeExecution(problem, prediction, signal),
+    grade: (predictions, signal) => ctx.grading.codeExecutions(problem, predictions, signal),
     release: () => {},
     row: () => ({
       scenario: 'codeexecution',
