@@ -81,4 +81,14 @@ describe('hrm-lcb sandbox check', () => {
     for (const attack of report.attacks)
       assert.equal(attack.contained, true, `${attack.name}: ${attack.detail}`);
   });
+
+  it('exits 1 and names what gets out when run without the sandbox', async () => {
+    const result = await runHrmLcb(['sandbox', 'check', '--unsafe-no-sandbox'], { timeoutMs: 300_000 });
+    assert.equal(result.code, EXIT.checkFailed, result.stderr);
+    assert.match(result.stdout, /^sandbox: unsafe-no-sandbox; /);
+    assert.match(result.stdout, /\nNOT contained {2}network +the host listener accepted \d+ connection/);
+    assert.match(result.stdout, /\ncontained {6}fork-bomb +stopped after \d+ forks/);
+    assert.match(result.stdout, /\n\d+\/\d+ contained\n$/);
+    assert.match(result.stderr, /WITHOUT isolation/);
+  });
 });

@@ -1,5 +1,6 @@
 /** Filesystem attacks: write to the host, read host files and the environment, fill the disk, spy on a slot. */
-import { existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RunResult } from '../types.ts';
@@ -46,16 +47,15 @@ export const hostWriteAttack: Attack = {
 };
 
 const READ = `
-import os
-readable = []
+import hashlib, os
+seen = {}
 for path in P["paths"]:
     try:
         if os.path.isdir(path):
-            os.listdir(path)
+            seen[path] = "dir:" + "/".join(sorted(os.listdir(path)))
         else:
             with open(path, "rb") as f:
-                f.read(1 << 20)
-        readable.append(path)
+                seen[path] = "file:" + hashlib.sha256(f.read()).hexdigest()
     except OSError:
         pass
 environ = repr(dict(os.environ))
@@ -65,10 +65,24 @@ for path in ("/proc/1/environ", "/proc/self/environ", "/proc/%d/environ" % os.ge
             environ += f.read().decode("latin-1")
     except OSError:
         pass
-print(json.dumps({"readable": readable, "envSecret": P["envSecret"] in environ}))
+print(json.dumps({"seen": seen, "envSecret": P["envSecret"] in environ}))
 `;
 
-/** Read a host secret file, /etc/shadow, the project and the home directory, and Node's environment. */
+/** What the host holds at `path`, in the form the READ program reports; undefined if unreadable. */
+function hostFingerprint(path: string): string | undefined {
+  try {
+    if (statSync(path).isDirectory()) return `dir:${readdirSync(path).sort().join('/')}`;
+    return `file:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Read a host secret file, /etc/shadow, the project and the home directory, and Node's environment.
+ * A path counts as leaked when what the run saw there is what the host holds (a private /tmp that
+ * happens to share a host path's name is not the host's).
+ */
 export const hostReadAttack: Attack = {
   name: 'host-read',
   summary: "read host files (a secret in /tmp, /etc/shadow, the project, $HOME) and Node's environment",
@@ -88,12 +102,15 @@ export const hostReadAttack: Attack = {
       const result = await context.sandbox.run({
         source: program({ paths, envSecret: context.secretEnvValue }, READ),
       });
-      const report = reported<{ readable: string[]; envSecret: boolean }>(result);
+      const report = reported<{ seen: Record<string, string>; envSecret: boolean }>(result);
+      const leaked = Object.entries(report?.seen ?? {})
+        .filter(([path, seen]) => seen === hostFingerprint(path))
+        .map(([path]) => path);
       const output = result.stdout + result.stderr;
       return judge(
         [
           [report !== undefined, `the program did not report: ${describeRun(result)}`],
-          [(report?.readable.length ?? 0) === 0, `readable from inside: ${report?.readable.join(', ')}`],
+          [leaked.length === 0, `read the host's ${leaked.join(', ')}`],
           [report?.envSecret === false, "Node's environment reached the run"],
           [!output.includes(context.secret), 'the secret file content appeared in the output'],
         ],

@@ -359,6 +359,42 @@ def grade_stdio_fixed(payload, send):
     return FINISHED
 
 
+# reliability_guard's settings inside modules it imports itself; applied when they are (if ever) imported,
+# which saves importing shutil and subprocess in every run (observably the same to the program)
+GUARDED_ATTRIBUTES = {"shutil": ("rmtree", "move", "chown"), "subprocess": ("Popen",)}
+
+
+class GuardingLoader:
+    """Runs the real loader, then sets the guarded attributes to None."""
+
+    def __init__(self, loader, names):
+        self.loader, self.names = loader, names
+
+    def create_module(self, spec):
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module):
+        self.loader.exec_module(module)
+        for name in self.names:
+            setattr(module, name, None)
+
+
+class GuardOnImport:
+    """A meta-path finder that hands `shutil`/`subprocess` to GuardingLoader."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name not in GUARDED_ATTRIBUTES:
+            return None
+        for finder in sys.meta_path:
+            if finder is self or not hasattr(finder, "find_spec"):
+                continue
+            spec = finder.find_spec(name, path, target)
+            if spec is not None:
+                spec.loader = GuardingLoader(spec.loader, GUARDED_ATTRIBUTES[name])
+                return spec
+        return None
+
+
 def reliability_guard():
     """testing_util.reliability_guard (no memory limit, as upstream calls it): disables destructive calls."""
     faulthandler.disable()
@@ -368,13 +404,11 @@ def reliability_guard():
                  "forkpty", "killpg", "rename", "renames", "truncate", "replace", "unlink", "fchmod", "fchown",
                  "chmod", "chown", "chroot", "lchflags", "lchmod", "lchown", "getcwd", "chdir"):
         setattr(os, name, None)
-    import shutil
-    import subprocess
-
-    shutil.rmtree = None
-    shutil.move = None
-    shutil.chown = None
-    subprocess.Popen = None
+    for module, names in GUARDED_ATTRIBUTES.items():
+        if module in sys.modules:
+            for name in names:
+                setattr(sys.modules[module], name, None)
+    sys.meta_path.insert(0, GuardOnImport())
     builtins.help = None
     for name in ("ipdb", "joblib", "resource", "psutil", "tkinter"):
         sys.modules[name] = None
