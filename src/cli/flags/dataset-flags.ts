@@ -50,8 +50,8 @@ export const datasetFlags = {
   dataset: flag({
     name: 'dataset',
     description:
-      'the data: `sample` (the embedded sample set) or a directory laid out like the Hugging Face downloads (docs/data.md)',
-    value: 'DIR|sample',
+      'the data: a directory laid out like the Hugging Face downloads (docs/data.md), or `sample` for the embedded sample set',
+    value: 'DIR',
     schema: z.string().min(1).default(SAMPLE_NAME),
     defaultText: SAMPLE_NAME,
   }),
