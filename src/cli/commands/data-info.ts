@@ -128,6 +128,7 @@ function renderInfoText(info: DataInfoJson): string {
   return `${out}total: ${info.total}\n`;
 }
 
+/** The `data info` command. */
 export const dataInfoCommand = defineCommand({
   name: 'info',
   summary: 'count the selected problems by scenario, difficulty, platform and month',

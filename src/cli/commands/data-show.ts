@@ -103,6 +103,7 @@ async function findMatches(
   return matches;
 }
 
+/** The `data show` command. */
 export const dataShowCommand = defineCommand({
   name: 'show',
   summary: 'print one problem with its decoded tests',

@@ -4,6 +4,7 @@ import { EXIT } from '../../core/errors.ts';
 import { validateDataset } from '../../lcb/validate.ts';
 import { defineCommand, flag } from '../define.ts';
 
+/** The `data validate` command. */
 export const dataValidateCommand = defineCommand({
   name: 'validate',
   summary: 'check every row of a download and report each bad row',
