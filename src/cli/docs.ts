@@ -46,7 +46,7 @@ function renderLeaf(path: string, spec: CommandSpec<FlagTable>): string {
       const short = flag.short === undefined ? '' : `\`-${flag.short}\`, `;
       const aliases = (flag.aliases ?? []).map((alias) => `\`--${alias}\``).join(', ');
       out.push(
-        `| ${short}\`--${flag.name}${value}\` | ${aliases} | ${escapeCell(flag.description)} | ${escapeCell(flag.defaultText ?? '')} |`,
+        `| ${short}\`--${escapeCell(flag.name + value)}\` | ${aliases} | ${escapeCell(flag.description)} | ${escapeCell(flag.defaultText ?? '')} |`,
       );
     }
     out.push('');
