@@ -12,6 +12,7 @@
         "native/attention.c",
         "native/embedding.c",
         "native/losses.c",
+        "native/optim.c",
         "native/bf16.c"
       ],
       "cflags!": ["-O2", "-O0"],

@@ -398,6 +398,27 @@ static napi_value js_bce_backward(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+static napi_value js_adam_atan2(napi_env env, napi_callback_info info) {
+  args_t a;
+  if (!args_init(&a, env, info, "adamAtan2", 10)) return NULL;
+  size_t np, ng, nm, nv;
+  float *p = arg_f32(&a, 0, "p", &np), *m = arg_f32(&a, 2, "m", &nm), *v = arg_f32(&a, 3, "v", &nv);
+  const float *g = arg_f32(&a, 1, "g", &ng);
+  int64_t n = arg_int(&a, 4, "n", 0);
+  double lr = arg_num(&a, 5, "lr"), beta1 = arg_num(&a, 6, "beta1"), beta2 = arg_num(&a, 7, "beta2");
+  double wd = arg_num(&a, 8, "weightDecay");
+  int64_t step = arg_int(&a, 9, "step", 1);
+  if (!a.failed && (beta1 < 0 || beta1 >= 1 || beta2 < 0 || beta2 >= 1))
+    range_error(&a, "betas must be in [0, 1), got %g and %g", beta1, beta2);
+  need_len(&a, "p", np, n);
+  need_len(&a, "g", ng, n);
+  need_len(&a, "m", nm, n);
+  need_len(&a, "v", nv, n);
+  if (a.failed) return NULL;
+  k_adam_atan2(p, g, m, v, n, lr, beta1, beta2, wd, (double)step);
+  return NULL;
+}
+
 static napi_value js_f32_to_bf16(napi_env env, napi_callback_info info) {
   args_t a;
   if (!args_init(&a, env, info, "f32ToBf16", 3)) return NULL;
@@ -496,6 +517,7 @@ static napi_value init(napi_env env, napi_value exports) {
       FN("sigmoid", js_sigmoid),
       FN("bceWithLogitsForward", js_bce),
       FN("bceWithLogitsBackward", js_bce_backward),
+      FN("adamAtan2", js_adam_atan2),
       FN("f32ToBf16", js_f32_to_bf16),
       FN("bf16ToF32", js_bf16_to_f32),
       FN("setThreads", js_set_threads),

@@ -58,6 +58,10 @@ void k_softmax_ce_backward(float *dlogits, const float *logits, const int32_t *l
 void k_bce(double *losses, const float *logits, const float *targets, long n);
 void k_bce_backward(float *dlogits, const float *logits, const float *targets, const double *w, long n);
 
+/* optim.c: one AdamATan2 step in place */
+void k_adam_atan2(float *p, const float *g, float *m, float *v, long n, double lr, double beta1, double beta2,
+                  double weight_decay, double step);
+
 /* bf16.c */
 void k_f32_to_bf16(uint16_t *out, const float *x, long n);
 void k_bf16_to_f32(float *out, const uint16_t *x, long n);

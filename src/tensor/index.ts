@@ -43,6 +43,7 @@ export {
   crossEntropyBackward,
   crossEntropyForward,
 } from './ops/losses.ts';
+export { type AdamAtan2Step, adamAtan2Update } from './ops/optim.ts';
 export { Rng } from './random.ts';
 export { referenceKernels } from './reference/index.ts';
 export { ropeTables } from './rope-tables.ts';

@@ -155,6 +155,24 @@ export interface KernelSignatures<F extends FloatArray = Float32Array> {
   /** dLogits[i] = weights[i]·(sigmoid(x) − t) */
   bceWithLogitsBackward(dLogits: F, logits: F, targets: F, weights: Float64Array, n: number): void;
 
+  /**
+   * One AdamATan2 step over n parameters in place (docs/hrm.md §7.3), step = t ≥ 1 after increment:
+   * p ← p·(1 − lr·wd); m ← m + (1−β1)(g − m); v ← β2·v + (1−β2)·g²;
+   * p ← p − lr/(1 − β1ᵗ)·atan2(m, sqrt(v)/sqrt(1 − β2ᵗ)). Moments are float32 state.
+   */
+  adamAtan2(
+    p: F,
+    g: F,
+    m: F,
+    v: F,
+    n: number,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    weightDecay: number,
+    step: number,
+  ): void;
+
   /** bf16 bits of each f32 value, round-to-nearest-even; NaN → quiet NaN, ±inf kept, overflow → ±inf */
   f32ToBf16(out: Uint16Array, x: Float32Array, n: number): void;
   /** f32 values of bf16 bits (exact) */
@@ -195,6 +213,7 @@ export const OP_NAMES = [
   'sigmoid',
   'bceWithLogitsForward',
   'bceWithLogitsBackward',
+  'adamAtan2',
   'f32ToBf16',
   'bf16ToF32',
 ] as const satisfies readonly OpName[];

@@ -19,6 +19,7 @@ import {
   stablemaxCrossEntropyForward,
 } from './losses.ts';
 import { addRmsnormForward, rmsnormBackward } from './norm.ts';
+import { adamAtan2 } from './optim.ts';
 import { ropeBackward, ropeForward } from './rope.ts';
 import { softmaxBackward, softmaxForward } from './softmax.ts';
 import { swigluBackward, swigluForward } from './swiglu.ts';
@@ -51,6 +52,7 @@ export const referenceKernels: Kernels<FloatArray> = {
   sigmoid,
   bceWithLogitsForward,
   bceWithLogitsBackward,
+  adamAtan2,
   f32ToBf16,
   bf16ToF32,
 };
