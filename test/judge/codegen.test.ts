@@ -99,6 +99,24 @@ describe('stdin quirks: lcb reproduces, fixed repairs', () => {
 });
 
 describe('functional grading details', () => {
+  it('the text "class Solution" in a comment selects Solution() in lcb; fixed looks for the class itself', async () => {
+    const code = '# no class Solution here\ndef f(a):\n    return a';
+    const problem = { fnName: 'f', inputs: ['1'], outputs: ['1'] };
+    assert.deepEqual(await grade(code, problem, 'lcb'), {
+      results: [-4],
+      metadata: {
+        error_code: -4,
+        error_message: "Error during testing: module 'tmp_sol' has no attribute 'Solution'",
+      },
+    });
+    assert.deepEqual((await grade(code, problem, 'fixed')).results, [true]);
+  });
+
+  it('reliability_guard reaches modules imported later (subprocess.Popen is None), as upstream', async () => {
+    const code = 'import subprocess, shutil\nprint(subprocess.Popen, shutil.rmtree, shutil.copy is not None)';
+    assert.deepEqual((await grade(code, stdin(['x'], ['None None True']), 'lcb')).results, [true]);
+  });
+
   it('metadata shows the arguments after the call mutated them, as upstream renders them', async () => {
     const code = 'class Solution:\n    def f(self, a):\n        a.sort()\n        return a[0] - 1';
     const verdict = await grade(code, { fnName: 'f', inputs: ['[3, 1, 2]'], outputs: ['1'] }, 'lcb');
