@@ -4,7 +4,7 @@
  * announced loudly. Never a silent fallback.
  */
 
-import { chmodSync, chownSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnvironmentError, UserError } from '../core/errors.ts';
@@ -67,6 +67,7 @@ function checkSlots(slots: number): number {
 function makeUnsafeWorkDirs(slots: number): string {
   const root = mkdtempSync(join(tmpdir(), 'hrm-lcb-sandbox-'));
   chmodSync(root, 0o711);
+  process.once('exit', () => rmSync(root, { recursive: true, force: true })); // when close() never ran
   for (let index = 0; index < slots; index++) {
     const dir = join(root, `slot-${index}`);
     mkdirSync(dir, { mode: 0o700 });

@@ -101,6 +101,7 @@ export class SandboxPool implements Sandbox {
       return infrastructureResult(error instanceof Error ? error.message : String(error));
     }
     try {
+      if (prepared.signal?.aborted) return stoppedBeforeStart();
       return await slot.run(profile, prepared);
     } finally {
       this.pool.release(slot);
@@ -120,4 +121,21 @@ export class SandboxPool implements Sandbox {
       ...(request.signal === undefined ? {} : { signal: request.signal }),
     };
   }
+}
+
+/** The result of a run whose AbortSignal fired while it waited for a slot: it never started. */
+function stoppedBeforeStart(): RunResult {
+  return {
+    status: 'stopped',
+    exitCode: null,
+    signal: null,
+    stdout: '',
+    stderr: '',
+    messages: [],
+    wallMs: 0,
+    cpuMs: 0,
+    maxRssKb: 0,
+    timedOut: false,
+    outputCapped: false,
+  };
 }

@@ -65,7 +65,7 @@ describe('sandbox runs', () => {
     });
     assert.equal(result.status, 'signaled');
     assert.equal(result.signal, 'SIGXCPU');
-    assert.ok(result.cpuMs >= 900, `cpu ${result.cpuMs}`);
+    assert.ok(result.cpuMs >= 500, `cpu ${result.cpuMs}`); // rusage lags the kernel's RLIMIT_CPU clock under load
   });
 
   it('cuts stdout at its cap, keeps exactly the cap and kills the program', async () => {
@@ -139,6 +139,7 @@ describe('sandbox runs', () => {
     assert.ok(running.wallMs < 5000);
     const aborted = await sandbox.run({ source: 'import time\ntime.sleep(30)', signal: AbortSignal.abort() });
     assert.equal(aborted.status, 'stopped');
+    assert.equal(aborted.wallMs, 0, 'a run aborted before it got a slot never starts');
   });
 
   it('passes binary stdin exactly and decodes invalid UTF-8 output with replacement characters', async () => {
