@@ -230,3 +230,57 @@ describe('hrm-lcb hrm forward', () => {
     assert.match(missing.stderr, /--weights: is required/);
   });
 });
+
+describe('hrm-lcb hrm compare', () => {
+  it('passes our forward output against upstream within tolerance and fails (exit 1) beyond it', async () => {
+    const out = join(dir, 'cmp.safetensors');
+    const fwd = await runHrmLcb([
+      'hrm',
+      'forward',
+      '--config',
+      tinyAConfig,
+      '--weights',
+      join(HRM, 'tiny_a/weights.safetensors'),
+      '--batch',
+      join(HRM, 'tiny_a/eval_batch.safetensors'),
+      '--out',
+      out,
+      '--with-carry',
+    ]);
+    assert.equal(fwd.code, 0, fwd.stderr);
+    const upstream = join(HRM, 'tiny_a/eval_steps.safetensors');
+    const ok = await runHrmLcb(['hrm', 'compare', out, upstream]);
+    assert.equal(ok.code, 0, ok.stdout + ok.stderr);
+    assert.match(ok.stdout, /ok {4}step4\.logits\s+max \|diff\| \d\.\d+e-\d+ \(limit 1\.000e-4\)/);
+    assert.match(ok.stdout, /all 28 common tensors agree/);
+    const strict = await runHrmLcb(['hrm', 'compare', out, upstream, '--atol', '1e-9', '--json']);
+    assert.equal(strict.code, 1);
+    const report = JSON.parse(strict.stdout);
+    assert.equal(report.ok, false);
+    assert.ok(report.tensors.some((t: { key: string; ok: boolean }) => t.key === 'step1.logits' && !t.ok));
+    assert.ok(report.tensors.every((t: { key: string; ok: boolean }) => t.ok || !t.key.endsWith('.steps')));
+  });
+
+  it('fails on tensors missing from ACTUAL unless --ignore-missing', async () => {
+    const out = join(dir, 'cmp2.safetensors');
+    await runHrmLcb([
+      'hrm',
+      'forward',
+      '--config',
+      tinyAConfig,
+      '--weights',
+      join(HRM, 'tiny_a/weights.pt'),
+      '--batch',
+      join(HRM, 'tiny_a/eval_batch.safetensors'),
+      '--out',
+      out,
+    ]);
+    const upstream = join(HRM, 'tiny_a/eval_steps.safetensors');
+    const strict = await runHrmLcb(['hrm', 'compare', out, upstream]);
+    assert.equal(strict.code, 1);
+    assert.match(strict.stdout, /MISSING {2}step1\.z_H/);
+    assert.match(strict.stdout, /0 of 20 tensors differ, 8 missing/);
+    const lenient = await runHrmLcb(['hrm', 'compare', out, upstream, '--ignore-missing']);
+    assert.equal(lenient.code, 0, lenient.stdout);
+  });
+});

@@ -21,6 +21,7 @@ import {
   type TensorFile,
   toFloat32,
 } from '../../hrm/checkpoint/stored-tensor.ts';
+import { compareTensorFiles } from '../../hrm/compare.ts';
 import { type HrmConfig, hrmConfigToJson, parseHrmConfigJson } from '../../hrm/config.ts';
 import { forwardRollout } from '../../hrm/forward-run.ts';
 import { type CheckpointSummary, formatBytes, summariseCheckpoint } from '../../hrm/inspect.ts';
@@ -277,9 +278,77 @@ const forward = defineCommand({
   },
 });
 
+const compare = defineCommand({
+  name: 'compare',
+  summary: 'compare two tensor files tensor by tensor (e.g. our forward output against PyTorch)',
+  description:
+    'Compare every tensor of ACTUAL with the tensor of the same name in EXPECTED (.safetensors or .pt): floats within --atol + --rtol * max|expected|, integers and bools exactly. Prints the max difference per tensor; exits 1 when any tensor differs or EXPECTED has tensors ACTUAL lacks.',
+  args: [
+    { name: 'ACTUAL', description: 'tensor file to check', required: true },
+    { name: 'EXPECTED', description: 'reference tensor file', required: true },
+  ],
+  flags: {
+    atol: flag({
+      name: 'atol',
+      description: 'absolute tolerance for float tensors',
+      value: 'X',
+      schema: z.coerce.number().min(0).default(1e-4),
+      defaultText: '1e-4',
+    }),
+    rtol: flag({
+      name: 'rtol',
+      description: 'tolerance relative to the largest |expected| value of each tensor',
+      value: 'X',
+      schema: z.coerce.number().min(0).default(0),
+      defaultText: '0',
+    }),
+    ignoreMissing: flag({
+      name: 'ignore-missing',
+      description:
+        'do not fail on tensors only EXPECTED has (e.g. z_H/z_L when forward ran without --with-carry)',
+      schema: z.boolean().default(false),
+    }),
+    json: jsonFlag,
+  },
+  examples: [
+    'hrm-lcb hrm compare steps.safetensors ../shared/fixtures/hrm/tiny_a/eval_steps.safetensors --ignore-missing',
+  ],
+  async run({ args, flags, stdout }) {
+    const [actualPath, expectedPath] = args as [string, string];
+    const report = compareTensorFiles(await readTensorFile(actualPath), await readTensorFile(expectedPath), {
+      atol: flags.atol,
+      rtol: flags.rtol,
+    });
+    if (flags.ignoreMissing) report.ok = report.tensors.every((t) => t.ok);
+    if (flags.json) {
+      stdout.write(`${JSON.stringify(report)}\n`);
+      return report.ok ? EXIT.ok : EXIT.checkFailed;
+    }
+    const width = Math.max(3, ...report.tensors.map((t) => t.key.length));
+    for (const t of report.tensors) {
+      const detail =
+        t.problem ??
+        (t.limit === 0
+          ? `${t.maxAbsDiff} elements differ`
+          : `max |diff| ${t.maxAbsDiff.toExponential(3)} (limit ${t.limit.toExponential(3)})`);
+      stdout.write(`${t.ok ? 'ok  ' : 'DIFF'}  ${t.key.padEnd(width)}  ${detail}\n`);
+    }
+    const missing = flags.ignoreMissing ? 'missing' : 'MISSING';
+    for (const key of report.onlyInExpected) stdout.write(`${missing}  ${key} (only in ${expectedPath})\n`);
+    for (const key of report.onlyInActual) stdout.write(`extra    ${key} (only in ${actualPath})\n`);
+    const bad = report.tensors.filter((t) => !t.ok).length;
+    stdout.write(
+      report.ok
+        ? `all ${report.tensors.length} common tensors agree\n`
+        : `${bad} of ${report.tensors.length} tensors differ, ${report.onlyInExpected.length} missing from ${actualPath}\n`,
+    );
+    return report.ok ? EXIT.ok : EXIT.checkFailed;
+  },
+});
+
 /** `hrm-lcb hrm ...` */
 export const hrmCommand = defineGroup({
   name: 'hrm',
-  summary: 'HRM checkpoints: inspect, convert between .pt and safetensors, run forward',
-  commands: [inspect, convert, forward],
+  summary: 'HRM checkpoints: inspect, convert between .pt and safetensors, run forward, compare outputs',
+  commands: [inspect, convert, forward, compare],
 });
