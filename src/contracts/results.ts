@@ -15,9 +15,6 @@ export const EvalAllRow = z.looseObject({
 /** An `_eval_all.json` row. */
 export type EvalAllRow = z.infer<typeof EvalAllRow>;
 
-/** A whole `_eval_all.json`: a list of rows. */
-export const EvalAllFile = z.array(EvalAllRow);
-
 /** `custom_evaluator` codegen / self-repair entry: the extracted code of each sample. */
 export const CodeListEntry = z.looseObject({
   question_id: z.union([z.string(), z.number()]),
@@ -36,12 +33,3 @@ export const ExecutionPredEntry = z.looseObject({
   id: z.string(),
   pred_list: z.array(z.string()),
 });
-
-/**
- * A predictions file: either a list of answer lists in benchmark order, or a list of entries keyed by
- * problem. Each answer is already extracted (code, or the predicted output text).
- */
-export const PredictionsFile = z.union([
-  z.array(z.array(z.string())).min(1),
-  z.array(z.looseObject({})).min(1),
-]);

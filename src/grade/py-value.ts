@@ -92,21 +92,3 @@ export class PyShown {
 export function unshown(value: PyValue): PyValue {
   return value instanceof PyShown ? unshown(value.value) : value;
 }
-
-/** Python `type(x).__name__` for messages and reports. */
-export function pyTypeName(value: PyValue): string {
-  if (value === null) return 'NoneType';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'bigint') return 'int';
-  if (typeof value === 'number') return 'float';
-  if (typeof value === 'string') return 'str';
-  if (Array.isArray(value)) return 'list';
-  if (value instanceof PyTuple) return 'tuple';
-  if (value instanceof PyDict) return 'dict';
-  if (value instanceof PySet) return value.frozen ? 'frozenset' : 'set';
-  if (value instanceof PyBytes) return 'bytes';
-  if (value instanceof PyComplex) return 'complex';
-  if (value instanceof PyNdarray) return 'ndarray';
-  if (value instanceof PyOpaque) return value.typeName;
-  return pyTypeName(value.value);
-}

@@ -74,7 +74,7 @@ const compare = (expected: unknown, actual: unknown): CaseCheck => ({
 });
 
 /** Sandbox failures are not verdicts: they surface as an `error` line, never as a pass or mismatch. */
-export class ConformanceInfraError extends Error {}
+class ConformanceInfraError extends Error {}
 
 function unwrap<T>(
   outcome: { kind: 'verdict'; verdict: T } | { kind: 'infrastructure-error'; message: string },
