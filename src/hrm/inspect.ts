@@ -132,6 +132,7 @@ function checkAgainstConfig(file: TensorFile, config: HrmConfig, prefix: string)
 
 /** Human-readable byte count (MiB with 2 decimals above 1 MiB). */
 export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
   return `${(bytes / 1024 / 1024).toFixed(2)} MiB`;
 }
