@@ -250,24 +250,22 @@ export class ForkServer {
   }
 
   private onData(chunk: Buffer): void {
-    let frames: ServerFrame[];
     try {
-      frames = this.frames.push(chunk);
+      for (const frame of this.frames.push(chunk)) this.onFrame(frame);
     } catch (error) {
-      this.finishWithInfraError(error instanceof Error ? error.message : String(error));
+      // a broken server (unknown frame, bad JSON): whatever was in flight is the harness's failure
+      const detail = error instanceof Error ? error.message : String(error);
+      this.helloWaiter?.reject(new Error(`fork-server sent garbage: ${detail}`));
+      this.helloWaiter = undefined;
+      this.finishWithInfraError(`fork-server sent garbage: ${detail}`);
       void this.kill();
-      return;
     }
-    for (const frame of frames) this.onFrame(frame);
   }
 
   private onFrame(frame: ServerFrame): void {
     if (frame.kind === 'H') {
       const hello = helloSchema.safeParse(JSON.parse(frame.payload.toString('utf8')));
-      if (!hello.success) {
-        this.helloWaiter?.reject(new Error('fork-server sent a malformed hello'));
-        return;
-      }
+      if (!hello.success) throw new Error('malformed hello');
       this.hello = hello.data;
       this.helloWaiter?.resolve(hello.data);
       this.helloWaiter = undefined;
@@ -301,11 +299,7 @@ export class ForkServer {
 
   private onDone(current: InFlight, payload: Buffer): void {
     const parsed = doneSchema.safeParse(JSON.parse(payload.toString('utf8')));
-    if (!parsed.success || parsed.data.id !== current.id) {
-      this.finishWithInfraError('fork-server sent a malformed or mismatched result');
-      void this.kill();
-      return;
-    }
+    if (!parsed.success || parsed.data.id !== current.id) throw new Error('malformed or mismatched result');
     const done = parsed.data;
     if (done.recycle !== null) this.retiring = true;
     this.finish(this.resultOf(current, done));

@@ -75,8 +75,20 @@ describe('fork-server failures', () => {
     await server.start();
     const result = await run(server, 5000);
     assert.equal(result.status, 'infrastructure-error');
-    assert.match(result.infraError ?? '', /unknown frame kind 90/);
+    assert.match(
+      result.infraError ?? '',
+      /fork-server sent garbage: fork-server sent an unknown frame kind 90/,
+    );
     assert.equal(server.usable, false);
+    await server.kill();
+  });
+
+  it('a server whose result is not JSON is dropped', async () => {
+    const server = standIn('sys.stdin.buffer.read(1)\nsend(b"D", b"{not json")\nimport time\ntime.sleep(60)');
+    await server.start();
+    const result = await run(server, 5000);
+    assert.equal(result.status, 'infrastructure-error');
+    assert.match(result.infraError ?? '', /fork-server sent garbage: .*JSON/);
     await server.kill();
   });
 
