@@ -1,8 +1,10 @@
 /**
  * Grade test-output predictions through the sandbox: the driver picks each prediction's asserted output
  * and evaluates it (`check_testcase_output`), the host compares the value with the expected output.
- * Upstream evaluates every prediction in one process, one after another, and so does one run here
- * (a batch); each evaluation gets the per-test time limit, which upstream does not have.
+ * Upstream evaluates every prediction in one process, one after another, and so does one run here; each
+ * evaluation gets the per-test time limit, which upstream does not have. When a prediction takes the run
+ * down (a C-level loop ignores the alarm until the whole-run limit), it counts as wrong and a new run
+ * continues with the next one.
  */
 import { checkTestcaseOutput, type PredictionValue, parseExpectedOutput } from '../grade/test-output.ts';
 import type { Sandbox } from '../sandbox/types.ts';
@@ -16,24 +18,17 @@ export interface TestOutputItem {
   expectedOutput: string;
 }
 
-/** Check a batch of predictions; one boolean per item, in order (upstream's `[global_result]`). */
-export async function judgeTestOutputs(
+/** Evaluate predictions `from..` in one run; returns the values that came back, in order. */
+async function evaluateFrom(
   sandbox: Sandbox,
-  items: readonly TestOutputItem[],
+  predictions: readonly string[],
   options: JudgeOptions,
-): Promise<JudgeOutcome<boolean[]>> {
-  if (items.length === 0) return { kind: 'verdict', verdict: [] };
-  const values = new Map<number, PredictionValue>();
-  let done = false;
-  let violation: string | null = null;
-  const wallSeconds = (options.timeoutSeconds + 1) * items.length + 5;
+): Promise<PredictionValue[] | { infra: string }> {
+  const values: PredictionValue[] = [];
+  const wallSeconds = (options.timeoutSeconds + 1) * predictions.length + 5;
   const result = await sandbox.run({
     source: driverSource('test_output'),
-    stdin: JSON.stringify({
-      predictions: items.map((item) => item.prediction),
-      timeout: options.timeoutSeconds,
-      mode: options.mode,
-    }),
+    stdin: JSON.stringify({ predictions, timeout: options.timeoutSeconds, mode: options.mode }),
     profile: 'lcb',
     limits: {
       wallMs: wallSeconds * 1000,
@@ -43,27 +38,44 @@ export async function judgeTestOutputs(
     onMessage: (bytes) => {
       try {
         const message = decodeTestOutputMessage(bytes);
-        if (message === 'done') done = true;
-        else if (message.index !== values.size || message.index >= items.length) {
+        if (message === 'done') return 'continue';
+        if (message.index !== values.length || message.index >= predictions.length) {
           throw new ProtocolError(`unexpected report for prediction ${message.index}`);
-        } else values.set(message.index, message.outcome);
+        }
+        values.push(message.outcome);
         return 'continue';
       } catch (error) {
         if (!(error instanceof ProtocolError)) throw error;
-        violation = error.message;
         return 'stop';
       }
     },
   });
-  if (result.status === 'infrastructure-error') {
-    return { kind: 'infrastructure-error', message: result.infraError ?? 'the sandbox failed' };
+  if (result.status === 'infrastructure-error') return { infra: result.infraError ?? 'the sandbox failed' };
+  return values;
+}
+
+/** Check a batch of predictions; one boolean per item, in order (upstream's `[global_result]`). */
+export async function judgeTestOutputs(
+  sandbox: Sandbox,
+  items: readonly TestOutputItem[],
+  options: JudgeOptions,
+): Promise<JudgeOutcome<boolean[]>> {
+  const values: (PredictionValue | null)[] = [];
+  while (values.length < items.length) {
+    const rest = items.slice(values.length).map((item) => item.prediction);
+    const got = await evaluateFrom(sandbox, rest, options);
+    if ('infra' in got) return { kind: 'infrastructure-error', message: got.infra };
+    values.push(...got);
+    // the run ended early: the prediction it was on took it down (or broke the protocol)
+    if (values.length < items.length) values.push(null);
   }
-  // a prediction without a value (the run died, timed out or broke the protocol) counts as wrong
-  void done;
-  void violation;
   const verdict = items.map((item, i) => {
-    const value = values.get(i);
-    return value !== undefined && checkTestcaseOutput(value, parseExpectedOutput(item.expectedOutput));
+    const value = values[i];
+    return (
+      value !== null &&
+      value !== undefined &&
+      checkTestcaseOutput(value, parseExpectedOutput(item.expectedOutput))
+    );
   });
   return { kind: 'verdict', verdict };
 }
