@@ -41,6 +41,36 @@ describe('createSandbox policy', () => {
   });
 });
 
+describe('sandbox lifecycle', () => {
+  it('replaces a fork-server after maxRunsPerServer runs, without the runs noticing', async () => {
+    const sandbox = await createSandbox({ slots: 1, maxRunsPerServer: 3 });
+    try {
+      const servers = new Set<number>();
+      for (let i = 0; i < 7; i++) {
+        const result = await sandbox.run({ source: `print(${i})` });
+        assert.equal(result.stdout, `${i}\n`);
+        const pid = sandbox.serverPids()[0]![0];
+        if (pid !== undefined) servers.add(pid); // undefined right after a server retired
+      }
+      assert.equal(servers.size, 3, `7 runs at 3 per server used servers ${[...servers]}`);
+      assert.equal(sandbox.restarts, 0, 'a planned replacement is not a restart');
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('reports runs after close as infrastructure errors and closes idempotently', async () => {
+    const sandbox = await createSandbox({ slots: 1 });
+    await sandbox.run({ source: 'pass' });
+    await sandbox.close();
+    await sandbox.close();
+    const late = await sandbox.run({ source: 'print(1)' });
+    assert.equal(late.status, 'infrastructure-error');
+    assert.match(late.infraError ?? '', /the sandbox was closed/);
+    assert.deepEqual(sandbox.serverPids(), [[]]);
+  });
+});
+
 describe('--unsafe-no-sandbox', () => {
   it('warns loudly, runs programs with limits, and cleans up its work directories', async () => {
     const warnings: string[] = [];
