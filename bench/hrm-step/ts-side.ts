@@ -13,7 +13,7 @@ import { parseHrmConfigJson } from '../../src/hrm/config.ts';
 import { ActLossHead } from '../../src/hrm/loss-head.ts';
 import { HrmModel } from '../../src/hrm/model.ts';
 import { HrmTrainer, type HrmTrainHyper } from '../../src/hrm/train-step.ts';
-import { describeBackend, Rng } from '../../src/tensor/index.ts';
+import { describeBackend } from '../../src/tensor/index.ts';
 
 const [configPath, hyperPath, weightsPath, batchPath, mode, repsText, stepsText] = process.argv.slice(
   2,
@@ -33,7 +33,7 @@ function absSum(values: Float32Array): number {
 
 if (mode === 'train') {
   const hyper = JSON.parse(readFileSync(hyperPath!, 'utf8')) as HrmTrainHyper;
-  const trainer = new HrmTrainer(config, weights, hyper, new Rng(0));
+  const trainer = new HrmTrainer(config, weights, hyper, 0);
   for (let i = 0; i <= reps; i += 1) {
     const start = performance.now();
     const result = trainer.trainStep(batch);

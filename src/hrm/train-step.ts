@@ -3,7 +3,7 @@
  * head with the carry kept across batches, backward of loss / global_batch_size, then the two optimizers in
  * upstream's order, each at its scheduled lr: sign-SGD on the puzzle embedding, AdamATan2 on every parameter.
  */
-import type { Rng } from '../tensor/index.ts';
+import { Rng } from '../tensor/index.ts';
 import type { HrmConfig } from './config.ts';
 import { ActLossHead, type HrmMetrics, type LossType } from './loss-head.ts';
 import { type ActOutputs, type HrmBatch, type HrmCarry, HrmModel } from './model.ts';
@@ -50,11 +50,15 @@ export class HrmTrainer {
   /** optimizer steps taken */
   step = 0;
 
+  /**
+   * `seed` drives ACT exploration; each step draws from a generator seeded by (seed, step), so a run resumed
+   * from a saved state (train-state.ts) makes exactly the draws the uninterrupted run would have made.
+   */
   constructor(
     readonly config: HrmConfig,
     readonly weights: ParamBuffers,
     readonly hyper: HrmTrainHyper,
-    private readonly rng: Rng,
+    readonly seed: number,
     lossType: LossType = 'stablemax_cross_entropy',
   ) {
     this.model = new HrmModel(config, weights, config.batch_size, { trainable: true });
@@ -84,7 +88,8 @@ export class HrmTrainer {
     if (batch.labels === undefined) throw new Error('HrmTrainer.trainStep: the batch has no labels');
     this.step += 1;
     this.carry ??= this.model.initialCarry();
-    const outputs = this.model.forward(this.carry, batch, { training: true, rng: this.rng });
+    const rng = new Rng(this.seed * 1_000_003 + this.step);
+    const outputs = this.model.forward(this.carry, batch, { training: true, rng });
     const { loss, metrics, allHalted } = this.head.compute(this.carry, outputs);
     this.model.zeroGrad();
     this.head.backward(this.carry, outputs, 1 / this.hyper.global_batch_size);
