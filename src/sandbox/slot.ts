@@ -10,6 +10,8 @@ import type { RunResult, SandboxProfile } from './types.ts';
 /** A slot of the pool; runs one program at a time (the pool guarantees it). */
 export class Slot {
   private readonly servers = new Map<SandboxProfile, ForkServer>();
+  /** servers that asked to be replaced and are on their way out */
+  private readonly exiting = new Set<Promise<void>>();
   /** fork-servers replaced after they died or hung */
   restarts = 0;
 
@@ -45,7 +47,9 @@ export class Slot {
         this.restarts++;
         await server.kill();
       } else {
-        await server.quit(); // it asked to be recycled and is exiting by itself
+        // it asked to be replaced and exits by itself; the next run need not wait for that
+        const exiting = server.quit().finally(() => this.exiting.delete(exiting));
+        this.exiting.add(exiting);
       }
     }
     return result;
@@ -55,7 +59,7 @@ export class Slot {
   async close(): Promise<void> {
     const servers = [...this.servers.values()];
     this.servers.clear();
-    await Promise.all(servers.map((server) => server.quit()));
+    await Promise.all([...servers.map((server) => server.quit()), ...this.exiting]);
   }
 
   private async server(profile: SandboxProfile): Promise<ForkServer | string> {

@@ -59,6 +59,22 @@ describe('sandbox lifecycle', () => {
     }
   });
 
+  it('answers promptly after a run that leaves a flood of files, and the next run starts clean', async () => {
+    const sandbox = await createSandbox({ slots: 1 });
+    try {
+      const flood =
+        'import os, time\nos.mkdir("d")\nn, t = 0, time.time()\nwhile time.time() - t < 1.5:\n    open("d/%d" % n, "w").close()\n    n += 1\nprint(n)';
+      const started = performance.now();
+      const result = await sandbox.run({ source: flood });
+      assert.equal(result.status, 'exited', result.stderr);
+      assert.ok(performance.now() - started < 1500 + 4000, 'the wipe of the files held the result back');
+      const next = await sandbox.run({ source: 'import os\nprint(os.listdir("."))' });
+      assert.equal(next.stdout, "['main.py']\n");
+    } finally {
+      await sandbox.close();
+    }
+  });
+
   it('reports runs after close as infrastructure errors and closes idempotently', async () => {
     const sandbox = await createSandbox({ slots: 1 });
     await sandbox.run({ source: 'pass' });

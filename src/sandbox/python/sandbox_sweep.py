@@ -86,13 +86,16 @@ def sweep(pgid, isolated):
     kill_leftovers(isolated)
 
 
-def wipe(path):
-    """Delete everything inside `path` (not `path` itself), whatever permissions the run set."""
+def wipe(path, deadline=None):
+    """Delete everything inside `path` (not `path` itself), whatever permissions the run set.
+    TimeoutError when `deadline` (a time.monotonic() value) passes first."""
     for entry in os.scandir(path):
+        if deadline is not None and time.monotonic() > deadline:
+            raise TimeoutError("wipe of %s did not finish in time" % path)
         full = entry.path
         if entry.is_dir(follow_symlinks=False):
             os.chmod(full, 0o700)
-            wipe(full)
+            wipe(full, deadline)
             os.rmdir(full)
         else:
             os.unlink(full)

@@ -33,6 +33,34 @@ IMPORT_HEADER = (
 )
 
 
+# The recursion depth CPython reports inside the program under upstream's grader (a ProcessPoolExecutor worker
+# forks the grading child): module-level code at compile, a stdin program's body, a functional method.
+# Programs see the same depth here, so recursion limits bite at the same point.
+UPSTREAM_DEPTH = {"compile": 36, "stdin": 37, "functional": 34}
+
+
+def reported_depth():
+    """The recursion depth CPython reports for the caller's frame (read from setrecursionlimit's refusal)."""
+    try:
+        sys.setrecursionlimit(1)
+    except RecursionError as e:
+        return int(str(e).split("recursion depth ")[1].split(":")[0]) - 1
+    raise RuntimeError("setrecursionlimit(1) was accepted")
+
+
+def padded(levels, fn, *args):
+    if levels > 0:
+        return padded(levels - 1, fn, *args)
+    return fn(*args)
+
+
+def at_depth(site, fn, *args):
+    """Call `fn(*args)` so that its frame sits at upstream's depth for `site`."""
+    # a Python callee's frame is one below the last pad; `exec` (C) adds its own interpreter entry
+    levels = UPSTREAM_DEPTH[site] - reported_depth() - (3 if fn is exec else 2)
+    return padded(levels, fn, *args) if levels > 0 else fn(*args)
+
+
 class TimeoutException(Exception):
     """Raised by the per-test SIGALRM; LCB classifies an error as a timeout by this name in its repr."""
 
@@ -155,7 +183,7 @@ def call_method(method, inputs):
             patch.__enter__()
             entered.append(patch)
         try:
-            return method()
+            return at_depth("stdin", method)
         except SystemExit:
             pass
     finally:
@@ -199,7 +227,7 @@ def compile_code(code, timeout, fixed=False):
     signal.alarm(timeout)
     try:
         module = ModuleType("tmp_sol", "")
-        exec(code, module.__dict__)
+        at_depth("compile", exec, code, module.__dict__)
         if fixed:
             solution = module.__dict__.get("Solution")
             compiled = solution() if isinstance(solution, type) else module
@@ -238,7 +266,7 @@ def grade_call_based(payload, send, brief_str, encode, catch):
         faulthandler.enable()
         try:
             start = time.time()
-            prediction = method(*args)
+            prediction = at_depth("functional", method, *args)
             seconds = time.time() - start
             signal.alarm(0)
             if isinstance(prediction, tuple):
