@@ -249,6 +249,10 @@ static napi_value js_attention_backward(napi_env env, napi_callback_info info) {
   need_len(&a, "qkv", nq, B * T * 3 * H * d);
   need_len(&a, "probs", np, B * H * T * T);
   if (a.failed) return NULL;
+  if (pool_reserve_scratch((size_t)(T * T)) != 0) {
+    napi_throw_error(env, NULL, "attentionBackward: out of memory for the [T, T] scratch");
+    return NULL;
+  }
   k_attention_backward(dqkv, dout, qkv, probs, B, T, H, d);
   return NULL;
 }

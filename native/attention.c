@@ -47,13 +47,18 @@ static void attention_backward_heads(void *ctx, long p0, long p1, int tid) {
   const attn_job *j = ctx;
   const long T = j->T, H = j->H, d = j->d, D = H * d, W = 3 * D;
   const float scale = 1.0f / sqrtf((float)d);
-  float *dS = pool_scratch(tid, (size_t)(T * T));
+  float *dS = pool_scratch(tid, (size_t)(T * T)); /* reserved by the caller; NULL only if memory ran out */
   for (long p = p0; p < p1; p++) {
     const long b = p / H, h = p % H;
     const long base = b * T * W + h * d;
     const float *q = j->qkv + base, *k = q + D, *v = q + 2 * D;
     float *dq = j->dqkv + base, *dk = dq + D, *dv = dq + 2 * D;
     const float *P = j->probs_in + p * T * T, *dO = j->dout + b * T * D + h * d;
+    if (dS == NULL) { /* out of memory: poison this head's gradient rather than return a wrong one */
+      for (long t = 0; t < T; t++)
+        for (long c = 0; c < d; c++) dq[t * W + c] = dk[t * W + c] = dv[t * W + c] = NAN;
+      continue;
+    }
     k_gemm_serial(true, false, (int)T, (int)d, (int)T, 1.0f, P, (int)T, dO, (int)D, 0.0f, dv, (int)W);
     k_gemm_serial(false, true, (int)T, (int)T, (int)d, 1.0f, dO, (int)D, v, (int)W, 0.0f, dS, (int)T);
     for (long r = 0; r < T; r++) k_softmax_backward_row(dS + r * T, dS + r * T, P + r * T, T);

@@ -2,6 +2,7 @@
 #include "pool.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,10 @@ static void run_chunks(int tid) {
   }
 }
 
+/* set while a pool_for or a resize is using the workers; a second caller (another JS worker thread) runs
+   its loop inline instead of sharing them */
+static atomic_flag busy = ATOMIC_FLAG_INIT;
+
 static void *worker_main(void *arg) {
   int tid = (int)(long)arg;
   /* The generation when the pool was (re)sized, not the current one: a job posted before this thread
@@ -99,9 +104,7 @@ static void stop_workers(void) {
   P.threads = 1;
 }
 
-int pool_set_threads(int threads) {
-  if (threads < 1) threads = 1;
-  if (threads > MAX_THREADS) threads = MAX_THREADS;
+static int resize(int threads) {
   if (threads == P.threads) return 0;
   stop_workers();
   P.start_generation = atomic_load(&P.generation);
@@ -115,12 +118,25 @@ int pool_set_threads(int threads) {
   return 0;
 }
 
+int pool_set_threads(int threads) {
+  if (threads < 1) threads = 1;
+  if (threads > MAX_THREADS) threads = MAX_THREADS;
+  while (atomic_flag_test_and_set_explicit(&busy, memory_order_acquire)) sched_yield();
+  int result = resize(threads);
+  atomic_flag_clear_explicit(&busy, memory_order_release);
+  return result;
+}
+
 int pool_threads(void) { return P.threads; }
 
 void pool_for(long n, long grain, pool_fn fn, void *ctx) {
   if (n <= 0) return;
   if (grain < 1) grain = 1;
   if (P.threads < 2 || n < 2 * grain) {
+    fn(ctx, 0, n, 0);
+    return;
+  }
+  if (atomic_flag_test_and_set_explicit(&busy, memory_order_acquire)) {
     fn(ctx, 0, n, 0);
     return;
   }
@@ -145,15 +161,35 @@ void pool_for(long n, long grain, pool_fn fn, void *ctx) {
     while (atomic_load_explicit(&P.remaining, memory_order_acquire) > 0) pthread_cond_wait(&P.done_cv, &P.mu);
     pthread_mutex_unlock(&P.mu);
   }
+  atomic_flag_clear_explicit(&busy, memory_order_release);
 }
+
+static float *grow(float **buf, size_t *len, size_t floats) {
+  if (*len < floats) {
+    free(*buf);
+    size_t bytes = ((floats * sizeof(float)) + 63) & ~(size_t)63;
+    *buf = aligned_alloc(64, bytes);
+    *len = *buf ? floats : 0;
+  }
+  return *buf;
+}
+
+/* the calling thread's scratch is thread-local: JS worker threads may each be a caller */
+static _Thread_local float *caller_scratch;
+static _Thread_local size_t caller_scratch_len;
 
 float *pool_scratch(int tid, size_t floats) {
   if (tid < 0 || tid >= MAX_THREADS) return NULL;
-  if (P.scratch_len[tid] < floats) {
-    free(P.scratch[tid]);
-    size_t bytes = ((floats * sizeof(float)) + 63) & ~(size_t)63;
-    P.scratch[tid] = aligned_alloc(64, bytes);
-    P.scratch_len[tid] = P.scratch[tid] ? floats : 0;
-  }
-  return P.scratch[tid];
+  if (tid == 0) return grow(&caller_scratch, &caller_scratch_len, floats);
+  return grow(&P.scratch[tid], &P.scratch_len[tid], floats);
+}
+
+int pool_reserve_scratch(size_t floats) {
+  if (grow(&caller_scratch, &caller_scratch_len, floats) == NULL) return -1;
+  if (atomic_flag_test_and_set_explicit(&busy, memory_order_acquire)) return 0; /* another caller: runs inline */
+  int result = 0;
+  for (int tid = 1; tid < P.threads; tid++)
+    if (grow(&P.scratch[tid], &P.scratch_len[tid], floats) == NULL) result = -1;
+  atomic_flag_clear_explicit(&busy, memory_order_release);
+  return result;
 }

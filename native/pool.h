@@ -25,7 +25,12 @@ int pool_threads(void);
  */
 void pool_for(long n, long grain, pool_fn fn, void *ctx);
 
-/* per-thread scratch of at least `floats` floats for thread `tid` (grown on demand, 64-byte aligned) */
+/*
+ * Per-thread scratch of at least `floats` floats for thread `tid` of the running loop (64-byte aligned;
+ * the caller's is thread-local). Reserve it first from the calling thread with pool_reserve_scratch, so
+ * no task allocates and an allocation failure can be reported; returns 0, or -1 when out of memory.
+ */
+int pool_reserve_scratch(size_t floats);
 float *pool_scratch(int tid, size_t floats);
 
 #endif

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { isMainThread } from 'node:worker_threads';
 import type { Kernels } from './kernels.ts';
 
 /** Path of the compiled addon, relative to the repository root. */
@@ -35,7 +36,8 @@ export function loadNative(): { addon: NativeAddon; kernels: Kernels } | { error
       error: `${reason} (build it with \`npm install\`, which runs node-gyp offline and needs libopenblas-dev)`,
     };
   }
-  addon.setThreads(defaultThreads());
+  // the pool is process-wide: JS worker threads use it as the main thread sized it
+  if (isMainThread) addon.setThreads(defaultThreads());
   return { addon, kernels: addon };
 }
 

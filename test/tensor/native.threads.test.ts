@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { FloatArray, Kernels } from '../../src/tensor/index.ts';
 import { setThreads } from '../../src/tensor/index.ts';
 import { defaultThreads } from '../../src/tensor/native.ts';
@@ -75,5 +76,56 @@ describe('native kernels agree across thread counts', { skip: native.skip }, () 
     assert.equal(result.signal, null, `stress run hung and was killed: ${result.stderr}`);
     assert.equal(result.status, 0, result.stderr);
     assert.equal(result.stdout.trim(), 'ok');
+  });
+
+  it('JS worker threads can call threaded kernels at the same time (the pool is shared)', async () => {
+    const k = native.get().kernels as Kernels<FloatArray>;
+    const [B, T, H, d] = [2, 96, 3, 32];
+    const inputs = [0, 1, 2].map(() => ({ qkv: f32(B * T * 3 * H * d), dOut: f32(B * T * H * d) }));
+    const barrier = new Int32Array(new SharedArrayBuffer(4));
+    setThreads(3);
+    try {
+      // an eval'd bootstrap that loads the .ts entry through tsx's API (Node 20 workers do not inherit the loader)
+      const entry = new URL('./fixtures/worker-kernels.ts', import.meta.url).href;
+      const script = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+      const pending = Promise.all(
+        inputs.map(
+          ({ qkv, dOut }) =>
+            new Promise<{ out: Float32Array; dqkv: Float32Array }>((resolve, reject) => {
+              const w = new Worker(script, {
+                eval: true,
+                workerData: {
+                  qkv,
+                  dOut,
+                  shape: [B, T, H, d],
+                  rounds: 200,
+                  barrier,
+                  parties: inputs.length + 1,
+                },
+              });
+              w.once('message', resolve);
+              w.once('error', reject);
+            }),
+        ),
+      );
+      const deadline = Date.now() + 60_000; // a worker that failed to load never arrives: fail, do not hang
+      while (Atomics.load(barrier, 0) < inputs.length) {
+        if (Date.now() > deadline) assert.fail('worker threads did not load the addon within 60 s');
+        Atomics.wait(barrier, 0, Atomics.load(barrier, 0), 5);
+      }
+      Atomics.add(barrier, 0, 1); // every worker has loaded the addon: release them
+      const results = await pending;
+      for (const [i, { qkv, dOut }] of inputs.entries()) {
+        const out = new Float32Array(B * T * H * d);
+        const probs = new Float32Array(B * H * T * T);
+        const dqkv = new Float32Array(qkv.length);
+        k.attentionForward(out, probs, qkv, B, T, H, d);
+        k.attentionBackward(dqkv, dOut, qkv, probs, B, T, H, d);
+        assertClose(results[i]!.out, out, `worker ${i} attention out`, { atol: 1e-6, rtol: 1e-5 });
+        assertClose(results[i]!.dqkv, dqkv, `worker ${i} attention dqkv`, { atol: 1e-6, rtol: 1e-5 });
+      }
+    } finally {
+      setThreads(defaultThreads());
+    }
   });
 });
