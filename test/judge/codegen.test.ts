@@ -98,6 +98,28 @@ describe('stdin quirks: lcb reproduces, fixed repairs', () => {
   });
 });
 
+describe('recursion depth', () => {
+  it('programs run at the depth upstream runs them (37 in a stdin body, 34 in a method, 36 at import)', async () => {
+    const probe = 'import sys\ntry:\n    sys.setrecursionlimit(1)\nexcept RecursionError as e:\n    print(e)';
+    const depth = (text: unknown) => /recursion depth (\d+)/.exec(String(text))?.[1];
+    const body = await grade(probe, stdin(['0'], ['x']), 'lcb');
+    assert.equal(depth(body.metadata.output), '37');
+    const method =
+      'import sys\nclass Solution:\n    def f(self, a):\n        try:\n            sys.setrecursionlimit(1)\n        except RecursionError as e:\n            return str(e)';
+    assert.equal(
+      depth((await grade(method, { fnName: 'f', inputs: ['1'], outputs: ['1'] }, 'lcb')).metadata.output),
+      '34',
+    );
+    const atImport = `${probe.replace('print(e)', 'raise ValueError(str(e))')}\nclass Solution:\n    def f(self, a):\n        return a`;
+    assert.equal(
+      depth(
+        (await grade(atImport, { fnName: 'f', inputs: ['1'], outputs: ['1'] }, 'lcb')).metadata.error_message,
+      ),
+      '36',
+    );
+  });
+});
+
 describe('functional grading details', () => {
   it('the text "class Solution" in a comment selects Solution() in lcb; fixed looks for the class itself', async () => {
     const code = '# no class Solution here\ndef f(a):\n    return a';
