@@ -11,6 +11,8 @@ import { delimiter, join } from 'node:path';
 import { bwrapArgs } from './bwrap.ts';
 import { DEFAULT_SHM_BYTES, DEFAULT_TMP_BYTES, SLOT_UID_BASE, slotIdentity } from './launch.ts';
 
+/** Environment variable naming the bwrap binary, when it is not `bwrap` on PATH. */
+export const BWRAP_ENV = 'HRM_LCB_BWRAP';
 /** Where runs find Python: Debian's interpreter (never a pyenv shim; see docs/sandbox.md). */
 export const DEFAULT_PYTHON = '/usr/bin/python3';
 const PROBE_TIMEOUT_MS = 20_000;
@@ -34,7 +36,7 @@ export interface ProbeReport {
   hint?: string;
 }
 
-/** Where to look for the two programs. */
+/** Where to look for the two programs (bwrap: this option, then $HRM_LCB_BWRAP, then PATH). */
 export interface ProbeOptions {
   pythonPath?: string;
   bwrapPath?: string;
@@ -182,7 +184,7 @@ function runProbe(
 export async function probeSandbox(options: ProbeOptions = {}): Promise<ProbeReport> {
   const started = performance.now();
   const pythonPath = options.pythonPath ?? DEFAULT_PYTHON;
-  const bwrapPath = options.bwrapPath ?? findExecutable('bwrap') ?? null;
+  const bwrapPath = options.bwrapPath ?? process.env[BWRAP_ENV] ?? findExecutable('bwrap') ?? null;
   const root = process.getuid?.() === 0;
   const report: ProbeReport = {
     ok: false,

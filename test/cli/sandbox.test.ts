@@ -70,6 +70,17 @@ describe('hrm-lcb sandbox run', () => {
 });
 
 describe('hrm-lcb sandbox check', () => {
+  it('refuses without bubblewrap, with the cause and the apt-get fix (exit 4)', async () => {
+    const result = await runHrmLcb(['sandbox', 'check'], { env: { HRM_LCB_BWRAP: '/nonexistent/bwrap' } });
+    assert.equal(result.code, EXIT.environment);
+    assert.equal(result.stdout, '');
+    assert.equal(result.stderr.split('\n')[0], 'hrm-lcb: error: bubblewrap (bwrap) is not installed');
+    assert.match(
+      result.stderr,
+      /^hrm-lcb: hint: sudo apt-get install -y --no-install-recommends bubblewrap/m,
+    );
+  });
+
   it('runs the probe and every attack; all contained, exit 0', async () => {
     const result = await runHrmLcb(['sandbox', 'check', '--json'], { timeoutMs: 300_000 });
     assert.equal(result.code, 0, result.stdout + result.stderr);
