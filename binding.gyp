@@ -4,6 +4,9 @@
       "target_name": "hrm_tensor",
       "sources": [
         "native/addon.c",
+        "native/entry_linear.c",
+        "native/entry_layers.c",
+        "native/entry_losses.c",
         "native/args.c",
         "native/pool.c",
         "native/gemm.c",
