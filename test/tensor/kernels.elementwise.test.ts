@@ -7,6 +7,32 @@ import { Rng } from '../../src/tensor/random.ts';
 import { backendsUnderTest, gradCheck, parity, randomF64 } from './helpers.ts';
 
 describe('finite-difference gradients of the reference (f64)', () => {
+  it('add, mul, scale and axpy: y = 0.5·(a + b) ⊙ b + 2·a gives dA = 0.5·dy⊙b + 2·dy, dB = dy⊙(a + 2b)·0.5', () => {
+    const n = 7;
+    const rng = new Rng(8);
+    const [a, b] = [randomF64(rng, n), randomF64(rng, n)];
+    const [sum, y] = [new Float64Array(n), new Float64Array(n)];
+    gradCheck({
+      what: 'elementwise',
+      inputs: { a, b },
+      forward: () => {
+        ref.add(sum, a, b, n); // a + b
+        ref.mul(y, sum, b, n); // (a + b) ⊙ b
+        ref.scale(y, 0.5, y, n); // in place
+        ref.axpy(y, 2, a, n); // + 2a
+        return y;
+      },
+      backward: (dy) => {
+        const [da, db] = [new Float64Array(n), new Float64Array(n)];
+        for (let i = 0; i < n; i++) {
+          da[i] = 0.5 * dy[i]! * b[i]! + 2 * dy[i]!;
+          db[i] = 0.5 * dy[i]! * (a[i]! + 2 * b[i]!);
+        }
+        return { a: da, b: db };
+      },
+    });
+  });
+
   it('sigmoid: dσ/dx = σ(1 − σ)', () => {
     const x = randomF64(new Rng(1), 9, 6);
     const y = new Float64Array(9);
