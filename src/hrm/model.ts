@@ -358,6 +358,16 @@ export class HrmModel {
   /** Rows halted in the previous call restart: z <- H_init/L_init, steps <- 0, data <- the batch's row. */
   private resetHalted(carry: HrmCarry, batch: HrmBatch): void {
     const { T, D, S } = this.dims;
+    const B = this.batchSize;
+    if (
+      batch.inputs.length !== B * S ||
+      batch.puzzleIdentifiers.length !== B ||
+      (batch.labels !== undefined && batch.labels.length !== B * S)
+    ) {
+      throw new RangeError(
+        `HrmModel: batch of ${batch.puzzleIdentifiers.length} rows x ${batch.inputs.length} tokens does not fit batch size ${B} x seq_len ${S}`,
+      );
+    }
     const hInit = this.weights.get('H_init');
     const lInit = this.weights.get('L_init');
     const data = carry.currentData;
