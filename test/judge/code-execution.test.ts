@@ -95,6 +95,30 @@ print(json.dumps([run(data["base"] + "\\n" + data["code"] + "\\nassert " + data[
     assert.ok(upstream.some(Boolean) && !upstream.every(Boolean));
   });
 
+  it('a true output that is not a literal is evaluated in a separate trusted run (deque, Counter)', async () => {
+    const sandbox = await sharedSandbox();
+    const sample = {
+      code: 'def f(a):\n    return deque(a)',
+      input: 'f(a = [1, 2])',
+      output: 'deque([1, 2])',
+    };
+    const outcome = await judgeCodeExecution(sandbox, sample, ['deque([1, 2])', '[1, 2]', 'deque([2, 1])'], {
+      mode: 'lcb',
+      timeoutSeconds: 3,
+    });
+    assert.deepEqual(outcome, { kind: 'verdict', verdict: [true, false, false] });
+    const counter = {
+      code: 'def f(s):\n    return Counter(s)',
+      input: "f(s = 'aab')",
+      output: "Counter({'a': 2, 'b': 1})",
+    };
+    const second = await judgeCodeExecution(sandbox, counter, ["{'b': 1, 'a': 2}", "Counter('aab')"], {
+      mode: 'lcb',
+      timeoutSeconds: 3,
+    });
+    assert.deepEqual(second, { kind: 'verdict', verdict: [true, true] });
+  });
+
   it('fixed mode compares the prediction as one expression: injection tricks fail, nan can be predicted', async () => {
     const sandbox = await sharedSandbox();
     const fixed = { mode: 'fixed' as const, timeoutSeconds: 3 };
