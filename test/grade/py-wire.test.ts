@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { pyRepr, pyStr } from '../../src/grade/py-repr.ts';
-import { truncatefn } from '../../src/grade/python-text.ts';
 import { decodeWire } from '../../src/grade/py-wire.ts';
+import { truncatefn } from '../../src/grade/python-text.ts';
 import { runPython } from './python-oracle.ts';
 
 const WIRE = fileURLToPath(new URL('../../src/sandbox/python/lcb/wire.py', import.meta.url));
@@ -70,7 +70,10 @@ print(json.dumps(out))
 `;
 
 describe('typed encoding of Python values', () => {
-  const samples = runPython<{ wire: unknown; str: string; repr: string; brief: string; trunc: string }[]>(PROGRAM, null);
+  const samples = runPython<{ wire: unknown; str: string; repr: string; brief: string; trunc: string }[]>(
+    PROGRAM,
+    null,
+  );
 
   it('decodes to values that render exactly as str() and repr() do in Python', () => {
     for (const sample of samples) {
