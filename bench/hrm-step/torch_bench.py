@@ -36,6 +36,21 @@ def read_safetensors(path):
     return out, meta
 
 
+def write_safetensors(path, tensors):
+    """A minimal safetensors writer (float32 / int32 / float64 tensors)."""
+    names = {torch.float32: "F32", torch.int32: "I32", torch.float64: "F64"}
+    header, blobs, offset = {}, [], 0
+    for key, t in tensors.items():
+        data = t.detach().contiguous().numpy().tobytes()
+        header[key] = {"dtype": names[t.dtype], "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    text = json.dumps(header).encode()
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
+
+
 def batch_of(tensors, prefix=""):
     return {
         "inputs": tensors[prefix + "inputs"].to(torch.int32),
@@ -118,6 +133,32 @@ def run(args):
     print(json.dumps({"ms": times[1:], "first": first, "peak_rss_mib": peak, "threads": torch.get_num_threads()}))
 
 
+def grads(args):
+    """One training step; writes every parameter gradient, the puzzle rows' gradient, the loss and the
+    parameters after both optimizers (upstream names), for tests of hrm-lcb's backward."""
+    cfg = json.load(open(args.config))
+    model = HRM(cfg, torch.load(args.weights))
+    trainer = Trainer(model, json.load(open(args.hyper)))
+    batch = batch_of(read_safetensors(args.batch)[0])
+    captured = {}
+    original = trainer.adam_atan2
+
+    def capture_then_step(lr):
+        for name, t in model.w.items():
+            if t.grad is not None:
+                captured[f"grad.model.inner.{name}"] = t.grad.clone()
+        original(lr)
+
+    trainer.adam_atan2 = capture_then_step
+    loss, _, out = trainer.train_step(batch)
+    if out["local_puzzle"] is not None:
+        captured["grad.model.inner.puzzle_emb.local_weights"] = out["local_puzzle"].grad.clone()
+    for name, t in model.w.items():
+        captured[f"after.model.inner.{name}"] = t.detach().clone()
+    captured["loss"] = torch.tensor([loss], dtype=torch.float64)
+    write_safetensors(args.out, captured)
+
+
 def main():
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -132,9 +173,14 @@ def main():
     r.add_argument("--reps", type=int, default=3)
     r.add_argument("--steps", type=int, default=16)
     r.add_argument("--warmup", action="store_true")
+    g = sub.add_parser("grads")
+    for flag in ("--config", "--hyper", "--weights", "--batch", "--out"):
+        g.add_argument(flag, required=True)
     args = parser.parse_args()
     if args.cmd == "check":
         print(json.dumps(check(args.fixtures)))
+    elif args.cmd == "grads":
+        grads(args)
     else:
         run(args)
 
