@@ -1,9 +1,9 @@
 /**
  * A minimal, safe reader for the pickle inside a PyTorch `.pt` state dict (docs/hrm.md §9.3): exactly the
  * opcodes `torch.save(state_dict)` emits (protocol 2, plus the protocol-4 framing opcodes), and only the
- * globals a state dict needs (`collections.OrderedDict`, `torch._utils._rebuild_tensor_v2`, torch storage
- * classes). It never imports or calls anything: globals become inert records. Any other opcode or global is
- * rejected with the byte offset.
+ * globals a state dict needs (`collections.OrderedDict`, `torch._utils._rebuild_tensor_v2` and
+ * `_rebuild_parameter`, torch storage classes). It never imports or calls anything: globals become inert
+ * records. Any other opcode or global is rejected with the byte offset.
  */
 
 /** A Python tuple (kept apart from lists so argument shapes can be checked). */
@@ -113,7 +113,12 @@ const OPCODE_NAMES = new Map<number, string>([
   [0x6a, 'LONG_BINGET'],
 ]);
 
-const ALLOWED_GLOBALS = new Set(['collections.OrderedDict', 'torch._utils._rebuild_tensor_v2']);
+const ALLOWED_GLOBALS = new Set([
+  'collections.OrderedDict',
+  'torch._utils._rebuild_tensor_v2',
+  // a dict of nn.Parameter (not what state_dict() returns, but what people save): the tensor inside counts
+  'torch._utils._rebuild_parameter',
+]);
 const STORAGE_CLASS = /^(Double|Float|Half|BFloat16|Long|Int|Short|Char|Byte|Bool)Storage$/;
 
 const MARK = Symbol('mark');
@@ -434,6 +439,12 @@ function reduce(callable: PyValue, args: PyValue, at: number): PyValue {
     if (shape.length !== strides.length)
       throw new PickleError(at, '_rebuild_tensor_v2: size and stride differ in length');
     return new TensorRef(storage, offset as number, shape, strides);
+  }
+  if (callable.qualified === 'torch._utils._rebuild_parameter') {
+    const [data] = args.items;
+    if (!(data instanceof TensorRef))
+      throw new PickleError(at, '_rebuild_parameter: first argument is not a tensor');
+    return data;
   }
   throw new PickleError(at, `calling ${callable.qualified} is not allowed`);
 }

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { writeTorchPt } from '../../../src/hrm/checkpoint/torch-pt.ts';
+import { toFloat32 } from '../../../src/hrm/checkpoint/stored-tensor.ts';
+import { readTorchPt, writeTorchPt } from '../../../src/hrm/checkpoint/torch-pt.ts';
 import { fixture, readFixture } from '../fixtures.ts';
 
 // Debian's python3-torch (installed by scripts/setup.sh, here and in CI) is the reference loader.
@@ -54,4 +55,18 @@ describe('our .pt files load in PyTorch (Debian torch 1.13) with identical value
       );
     });
   }
+
+  it('reads what torch.save writes for a plain dict of nn.Parameter and for pickle protocol 4', () => {
+    const path = join(dir, 'params.pt');
+    const script = `import torch
+a = torch.nn.Parameter(torch.arange(6.).reshape(2, 3))
+torch.save({"a": a, "b": torch.tensor([1, 2], dtype=torch.int64)}, "${path}")
+torch.save({"c": torch.ones(2, 2, dtype=torch.bfloat16)}, "${path}4", pickle_protocol=4)`;
+    execFileSync(PYTHON, ['-c', script]);
+    const file = readTorchPt(readFileSync(path), path);
+    assert.deepEqual(Array.from(toFloat32(file.tensors.get('a')!)), [0, 1, 2, 3, 4, 5]);
+    assert.deepEqual(file.tensors.get('b')!.dtype, 'I64');
+    const v4 = readTorchPt(readFileSync(`${path}4`), `${path}4`);
+    assert.deepEqual(Array.from(toFloat32(v4.tensors.get('c')!)), [1, 1, 1, 1]);
+  });
 });
