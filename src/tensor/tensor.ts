@@ -19,6 +19,8 @@ export class Tensor<A extends FloatArray = Float32Array> {
   readonly strides: readonly number[];
   /** number of elements: the product of `shape` */
   readonly size: number;
+  /** true when the elements are densely packed in row-major order (computed once: views are immutable) */
+  readonly isContiguous: boolean;
 
   constructor(data: A, shape: readonly number[], strides: readonly number[] = contiguousStrides(shape)) {
     checkShape(shape);
@@ -36,16 +38,12 @@ export class Tensor<A extends FloatArray = Float32Array> {
     this.shape = Object.freeze([...shape]);
     this.strides = Object.freeze([...strides]);
     this.size = size;
+    this.isContiguous = stridesEqual(this.strides, contiguousStrides(shape), shape);
   }
 
   /** number of dimensions */
   get rank(): number {
     return this.shape.length;
-  }
-
-  /** true when the elements are densely packed in row-major order */
-  get isContiguous(): boolean {
-    return stridesEqual(this.strides, contiguousStrides(this.shape), this.shape);
   }
 
   /** the same elements under another shape (requires a contiguous tensor; one extent may be -1) */
