@@ -21,8 +21,8 @@ static void check_matrix(args_t *a, const char *name, size_t have, int64_t rows,
     range_error(a, "stride of %s is %lld, must be >= 0", name, (long long)stride);
     return;
   }
-  int64_t span = span2d(rows, cols, ld);
-  if (span > 0 && batch > 0) span += (batch - 1) * stride;
+  int64_t span = batch == 0 ? 0 : span2d(rows, cols, ld);
+  if (span > 0) span += (batch - 1) * stride;
   need_len(a, name, have, span);
 }
 
