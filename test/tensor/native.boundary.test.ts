@@ -63,6 +63,7 @@ describe('native argument checks', { skip: native.skip }, () => {
       () => k.attentionForward!(f(16), f(15), f(48), 1, 4, 1, 4),
       /probs has 15 elements, needs 16/,
     );
+    k.gemmBatched!(false, false, 2, 2, 2, 1, f(0), 2, 4, f(0), 2, 0, 0, f(0), 2, 4, 0); // batch 0 needs no memory
     assert.throws(() => k.ropeForward!(f(18), f(3), f(3), 1, 2, 1, 3), /headDim must be even/);
     assert.throws(
       () => k.addRmsnormForward!(f(8), f(1), f(8), f(8), 2, 4, 1e-5),
