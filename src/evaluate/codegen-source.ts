@@ -9,7 +9,7 @@ import type { JournalRow } from '../contracts/journal.ts';
 import { InputError } from '../core/errors.ts';
 import { firstIssue } from '../core/zod-issues.ts';
 import { readSpan } from '../models/line-offsets.ts';
-import { type IndexedRow, indexJournal, journalKey, parseJournalLine } from './journal.ts';
+import { type IndexedRow, indexJournal, type JournalIndex, parseJournalLine } from './journal.ts';
 import type { CodeGenerationResult } from './units.ts';
 
 /** The code-generation results of each problem. */
@@ -33,13 +33,13 @@ export function codegenResultOf(row: JournalRow): CodeGenerationResult {
 /** Read the code-generation rows of one problem (samples 0..n-1) from a journal by its index. */
 async function readCodegenRows(
   file: string,
-  index: ReadonlyMap<string, IndexedRow>,
+  index: JournalIndex,
   problemId: string,
   samples: number,
 ): Promise<CodeGenerationResult[] | undefined> {
   const spans: IndexedRow[] = [];
   for (let sample = 0; sample < samples; sample += 1) {
-    const span = index.get(journalKey('codegeneration', problemId, sample));
+    const span = index.get('codegeneration', problemId, sample);
     if (span === undefined) return undefined;
     spans.push(span);
   }
@@ -64,7 +64,7 @@ export class SameRunCodegen implements CodegenSource {
   constructor(
     private readonly journalFile: string,
     /** live index of the journal (the evaluator adds each appended row) */
-    private readonly index: Map<string, IndexedRow>,
+    private readonly index: JournalIndex,
     private readonly samples: number,
     /** an interrupt releases every waiting self-repair unit (they then write nothing) */
     private readonly signal?: AbortSignal,
@@ -105,7 +105,7 @@ export class SameRunCodegen implements CodegenSource {
 export class RunDirCodegen implements CodegenSource {
   private constructor(
     private readonly journalFile: string,
-    private readonly index: Map<string, IndexedRow>,
+    private readonly index: JournalIndex,
     private readonly samples: number,
   ) {}
 

@@ -22,7 +22,8 @@ import { UserError } from '../core/errors.ts';
 import { createModel, DirectoryResponseCache, noResponseCache } from '../models/index.ts';
 import { type CodegenSource, LcbEvalAllCodegen, RunDirCodegen, SameRunCodegen } from './codegen-source.ts';
 import type { Grading } from './grading.ts';
-import { compactJournal, type IndexedRow, indexJournal, JournalWriter, journalKey } from './journal.ts';
+import { startHeapGovernor } from './heap-governor.ts';
+import { compactJournal, indexJournal, type JournalIndex, JournalWriter } from './journal.ts';
 import { runUnits } from './pipeline.ts';
 import { planRun } from './plan.ts';
 import { createProgress } from './progress.ts';
@@ -73,7 +74,7 @@ async function selfRepairSource(
   request: EvaluateRequest,
   scenarios: readonly LcbScenario[],
   journalFile: string,
-  liveIndex: Map<string, IndexedRow>,
+  liveIndex: JournalIndex,
   samples: number,
 ): Promise<{
   spec: SelfRepairSource | null;
@@ -150,7 +151,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
   }
   const journal = await JournalWriter.open(paths.journal);
   const index = await indexJournal(paths.journal);
-  let lineCount = Math.max(0, ...[...index.values()].map((row) => row.line));
+  let lineCount = index.lastLine;
 
   // 3. plan
   const storedSource = stored?.config.self_repair_source;
@@ -175,8 +176,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
     selection_hash: '',
   });
   const measuredMs = new Map<string, number>();
-  for (const [key, row] of index) {
-    const [scenario, problemId] = key.split('\u0000');
+  for (const { scenario, problemId, row } of index.entries()) {
     const planKey = `${scenario}\u0000${problemId}`;
     measuredMs.set(planKey, (measuredMs.get(planKey) ?? 0) + row.gradeMs);
   }
@@ -220,10 +220,15 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
     hrm_lcb_version: request.version,
   };
   if (stored === undefined) await writeManifest(paths.dir, manifest);
-  await writeFileAtomic(
-    paths.problems,
-    `${plan.ordered.map((unit) => JSON.stringify(unit.row())).join('\n')}\n`,
-  );
+  const totals = new Map<LcbScenario, number>();
+  const problemLines: string[] = [];
+  for (const unit of plan.ordered) {
+    const row = unit.row();
+    totals.set(unit.scenario, (totals.get(unit.scenario) ?? 0) + row.samples);
+    problemLines.push(JSON.stringify(row));
+  }
+  await writeFileAtomic(paths.problems, `${problemLines.join('\n')}\n`);
+  problemLines.length = 0;
 
   // 5. run
   const cache =
@@ -231,12 +236,9 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
       ? noResponseCache
       : new DirectoryResponseCache(request.operations.cache_dir);
   const model = await createModel(config.model, { oracle: () => plan.oracle, cache, env: request.env });
-  const totals = new Map<LcbScenario, number>();
   const already = new Map<LcbScenario, { graded: number; passed: number; errors: number }>();
-  for (const unit of plan.units)
-    totals.set(unit.scenario, (totals.get(unit.scenario) ?? 0) + unit.row().samples);
-  for (const [key, row] of index) {
-    const scenario = key.split('\u0000')[0] as LcbScenario;
+  for (const { scenario: name, row } of index.entries()) {
+    const scenario = name as LcbScenario;
     const tally = already.get(scenario) ?? { graded: 0, passed: 0, errors: 0 };
     if (row.status === 'error') tally.errors += 1;
     else {
@@ -246,14 +248,16 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
     already.set(scenario, tally);
   }
   const progress = createProgress({ stream: request.stderr, totals, already, ...request.progress });
+  const governor = startHeapGovernor();
   const append = async (row: JournalRow): Promise<void> => {
     const where = await journal.append(row);
     lineCount += 1;
-    index.set(journalKey(row.scenario, row.problem_id, row.sample), {
+    index.set(row.scenario, row.problem_id, row.sample, {
       ...where,
       line: lineCount,
       status: row.status,
       passed: row.passed,
+      skipped: row.skipped,
       gradeMs: row.grade_ms,
     });
   };
@@ -263,7 +267,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
       style: config.prompt_style,
       sampling: config.sampling,
       append,
-      done: (unit, sample) => index.has(journalKey(unit.scenario, unit.problemId, sample)),
+      done: (unit, sample) => index.has(unit.scenario, unit.problemId, sample),
       signal: request.signal,
       workers: request.workers ?? Math.max(4, request.operations.grading_slots * 2),
       onRow: (row) => progress.row(row),
@@ -272,6 +276,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
       },
     });
   } finally {
+    governor.stop();
     progress.stop();
     await journal.close();
     await Promise.all([model.close(), grading.close(), plan.close()]);

@@ -13,6 +13,9 @@ import { type JournalRow, JournalRow as JournalRowSchema } from '../contracts/jo
 import { InputError } from '../core/errors.ts';
 import { firstIssue } from '../core/zod-issues.ts';
 import { linesWithOffsets } from '../models/line-offsets.ts';
+import { type IndexedRow, JournalIndex } from './journal-index.ts';
+
+export { type IndexedRow, JournalIndex };
 
 /** how often buffered journal writes are forced to disk */
 export const FSYNC_INTERVAL_MS = 1_000;
@@ -20,17 +23,6 @@ export const FSYNC_INTERVAL_MS = 1_000;
 /** The key of a row: scenario, problem and sample. */
 export function journalKey(scenario: string, problemId: string, sample: number): string {
   return `${scenario}\u0000${problemId}\u0000${sample}`;
-}
-
-/** What the index keeps per key: where the row is and its outcome. */
-export interface IndexedRow {
-  offset: number;
-  length: number;
-  line: number;
-  status: JournalRow['status'];
-  passed: boolean;
-  /** grading time of the row, ms (longest-first scheduling of a resumed run uses it) */
-  gradeMs: number;
 }
 
 /** Parse one journal line; an `InputError` names file, line and field. */
@@ -64,17 +56,18 @@ export async function* readJournal(
   }
 }
 
-/** Index a journal by key; a later row for the same key replaces an earlier one. Missing file: empty. */
-export async function indexJournal(file: string): Promise<Map<string, IndexedRow>> {
-  const index = new Map<string, IndexedRow>();
+/** Index a journal; a later row for the same sample replaces an earlier one. Missing file: empty. */
+export async function indexJournal(file: string): Promise<JournalIndex> {
+  const index = new JournalIndex();
   try {
     for await (const { row, offset, length, line } of readJournal(file)) {
-      index.set(journalKey(row.scenario, row.problem_id, row.sample), {
+      index.set(row.scenario, row.problem_id, row.sample, {
         offset,
         length,
         line,
         status: row.status,
         passed: row.passed,
+        skipped: row.skipped,
         gradeMs: row.grade_ms,
       });
     }
@@ -193,7 +186,7 @@ export async function compactJournal(file: string, drop: (row: JournalRow) => bo
   let dropped = 0;
   try {
     for await (const { row, offset } of readJournal(file)) {
-      const latest = index.get(journalKey(row.scenario, row.problem_id, row.sample));
+      const latest = index.get(row.scenario, row.problem_id, row.sample);
       if (latest?.offset !== offset || drop(row)) {
         dropped += 1;
         continue;

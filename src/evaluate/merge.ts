@@ -110,7 +110,7 @@ export async function mergeRuns(request: MergeRequest): Promise<void> {
       if (latest.size === 0) continue;
       for await (const { row, offset } of readJournal(file)) {
         const key = journalKey(row.scenario, row.problem_id, row.sample);
-        if (latest.get(key)?.offset !== offset) continue; // superseded within its own run
+        if (latest.get(row.scenario, row.problem_id, row.sample)?.offset !== offset) continue; // superseded in its run
         if (seen.has(key)) {
           duplicates += 1;
           continue;

@@ -3,7 +3,7 @@
  * (streamed from the journal: n, c, errors, grading time) and random access to a problem's rows by byte
  * offset. Memory holds one small record per problem and one index entry per sample, never the outputs.
  */
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import { type JournalRow, ProblemRow } from '../contracts/journal.ts';
 import { outcomeKey, type ProblemOutcome } from '../contracts/report.ts';
 import type { RunManifest } from '../contracts/run.ts';
@@ -11,7 +11,7 @@ import { InputError } from '../core/errors.ts';
 import { readJsonl } from '../core/jsonl.ts';
 import { firstIssue } from '../core/zod-issues.ts';
 import { readSpan } from '../models/line-offsets.ts';
-import { parseJournalLine, readJournal } from './journal.ts';
+import { type IndexedRow, indexJournal, type JournalIndex, parseJournalLine } from './journal.ts';
 import { readManifest, runPaths } from './run-dir.ts';
 
 /** Read `problems.jsonl`. */
@@ -28,83 +28,73 @@ export async function readProblems(file: string): Promise<ProblemRow[]> {
   return rows;
 }
 
-interface Span {
-  offset: number;
-  length: number;
-  line: number;
-}
-
-/** Per-sample rows of a journal folded into per-problem outcomes, with the rows' positions. */
+/** Per-sample rows of a journal folded into per-problem outcomes, with where each latest row is. */
 export interface JournalDigest {
   outcomes: Map<string, ProblemOutcome>;
-  /** per problem key: the latest row of each sample, by sample index */
-  spans: Map<string, Map<number, Span>>;
+  index: JournalIndex;
 }
 
 /** Fold a journal into per-problem outcomes (LCB's n and c; code execution drops skipped predictions). */
 export async function digestJournal(file: string): Promise<JournalDigest> {
-  const latest = new Map<
-    string,
-    Map<number, Span & { row: Pick<JournalRow, 'status' | 'passed' | 'skipped' | 'grade_ms' | 'scenario'> }>
-  >();
-  try {
-    for await (const { row, offset, length, line } of readJournal(file)) {
-      const key = outcomeKey(row.scenario, row.problem_id);
-      let samples = latest.get(key);
-      if (samples === undefined) {
-        samples = new Map();
-        latest.set(key, samples);
-      }
-      samples.set(row.sample, {
-        offset,
-        length,
-        line,
-        row: {
-          status: row.status,
-          passed: row.passed,
-          skipped: row.skipped,
-          grade_ms: row.grade_ms,
-          scenario: row.scenario,
-        },
-      });
-    }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
+  const index = await indexJournal(file);
   const outcomes = new Map<string, ProblemOutcome>();
-  const spans = new Map<string, Map<number, Span>>();
-  for (const [key, samples] of latest) {
+  for (const { scenario, problemId } of index.units()) {
+    let journaled = 0;
     let graded = 0;
     let counted = 0;
     let correct = 0;
     let errors = 0;
     let gradeMs = 0;
-    for (const { row } of samples.values()) {
-      gradeMs += row.grade_ms;
+    for (const { row } of index.samplesOf(scenario, problemId)) {
+      journaled += 1;
+      gradeMs += row.gradeMs;
       if (row.status === 'error') {
         errors += 1;
         continue;
       }
       graded += 1;
-      if (row.skipped) continue;
+      if (row.skipped === true) continue;
       counted += 1;
       if (row.passed) correct += 1;
     }
     // code execution (docs/lcb.md §11.3): skipped predictions leave the list; when all are skipped the
     // problem counts as n failures
     const n = counted === 0 && graded > 0 ? graded : counted;
-    outcomes.set(key, { n, c: correct, errors, journaled: samples.size, gradeMs });
-    spans.set(
-      key,
-      new Map(
-        [...samples].map(([sample, span]) => [
-          sample,
-          { offset: span.offset, length: span.length, line: span.line },
-        ]),
-      ),
-    );
+    outcomes.set(outcomeKey(scenario, problemId), { n, c: correct, errors, journaled, gradeMs });
   }
-  return { outcomes, spans };
+  return { outcomes, index };
+}
+
+/** read a problem's rows in one piece when they lie this close together (they usually are consecutive) */
+const CONTIGUOUS_READ_SLACK = 4;
+
+/**
+ * The rows at `spans`, parsed: one read of the range they cover when it is not much larger than the rows,
+ * else one read per row.
+ */
+async function readRows(
+  handle: FileHandle,
+  file: string,
+  spans: readonly IndexedRow[],
+): Promise<JournalRow[]> {
+  const start = Math.min(...spans.map((span) => span.offset));
+  const end = Math.max(...spans.map((span) => span.offset + span.length));
+  const bytes = spans.reduce((sum, span) => sum + span.length, 0);
+  if (end - start > CONTIGUOUS_READ_SLACK * bytes + 4096) {
+    const rows: JournalRow[] = [];
+    for (const span of spans)
+      rows.push(parseJournalLine(file, span.line, await readSpan(handle, span.offset, span.length)));
+    return rows;
+  }
+  const buffer = Buffer.alloc(end - start);
+  await handle.read(buffer, 0, buffer.length, start);
+  return spans.map((span) =>
+    parseJournalLine(
+      file,
+      span.line,
+      buffer.toString('utf8', span.offset - start, span.offset - start + span.length),
+    ),
+  );
 }
 
 /** A run directory opened for reading; `close` releases the journal handle. */
@@ -128,7 +118,7 @@ export async function openRunReader(runDir: string): Promise<RunReader> {
     });
   }
   const problems = await readProblems(paths.problems);
-  const { outcomes, spans } = await digestJournal(paths.journal);
+  const { outcomes, index } = await digestJournal(paths.journal);
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   return {
     runDir,
@@ -136,17 +126,10 @@ export async function openRunReader(runDir: string): Promise<RunReader> {
     problems,
     outcomes,
     async samples(scenario, problemId) {
-      const bySample = spans.get(outcomeKey(scenario, problemId));
-      if (bySample === undefined) return [];
+      const spans = [...index.samplesOf(scenario, problemId)].map(({ row }) => row);
+      if (spans.length === 0) return [];
       handle ??= await open(paths.journal, 'r');
-      const rows: JournalRow[] = [];
-      for (const sample of [...bySample.keys()].sort((a, b) => a - b)) {
-        const span = bySample.get(sample)!;
-        rows.push(
-          parseJournalLine(paths.journal, span.line, await readSpan(handle, span.offset, span.length)),
-        );
-      }
-      return rows;
+      return readRows(handle, paths.journal, spans);
     },
     async close() {
       await handle?.close();

@@ -7,8 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
+/** pieces are gathered up to this size before one write (a report writes many small pieces) */
+export const WRITE_BUFFER_CHARS = 1 << 20;
+
 /** An open atomic file. */
 export class AtomicFileWriter {
+  private pending: string[] = [];
+  private pendingChars = 0;
+
   private constructor(
     readonly path: string,
     private readonly tmp: string,
@@ -24,12 +30,24 @@ export class AtomicFileWriter {
     return new AtomicFileWriter(path, tmp, await open(tmp, 'w'));
   }
 
-  write(text: string): Promise<unknown> {
-    return this.handle.write(text);
+  /** Add a piece; it reaches the file when the buffer fills or at `commit`. */
+  async write(text: string): Promise<void> {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= WRITE_BUFFER_CHARS) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.pendingChars = 0;
+    await this.handle.write(text);
   }
 
   /** fsync, close and rename over the target */
   async commit(): Promise<void> {
+    await this.flush();
     await this.handle.sync();
     await this.handle.close();
     await rename(this.tmp, this.path);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import { InputError } from '../../src/core/errors.ts';
 import { LcbEvalAllCodegen, SameRunCodegen } from '../../src/evaluate/codegen-source.ts';
+import { JournalIndex } from '../../src/evaluate/journal-index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrm-lcb-codegen-src-'));
 
@@ -45,7 +46,7 @@ it('reads self-repair inputs from an LCB _eval_all.json file', async () => {
 
 it('same-run results wait for the code-generation unit, and an interrupt releases the waiters', async () => {
   const controller = new AbortController();
-  const source = new SameRunCodegen(join(dir, 'none.jsonl'), new Map(), 2, controller.signal);
+  const source = new SameRunCodegen(join(dir, 'none.jsonl'), new JournalIndex(), 2, controller.signal);
   let settled = false;
   const waiting = source.results('p').then((value) => {
     settled = true;

@@ -10,7 +10,6 @@ import {
   compactJournal,
   indexJournal,
   JournalWriter,
-  journalKey,
   parseJournalLine,
   repairTornTail,
 } from '../../src/evaluate/journal.ts';
@@ -73,8 +72,11 @@ it('cuts a torn last line before appending again, so the journal stays valid', a
   await journal.close();
   const index = await indexJournal(file);
   assert.deepEqual(
-    [...index.keys()],
-    [journalKey('codegeneration', 'a', 0), journalKey('codegeneration', 'a', 1)],
+    [...index.entries()].map((entry) => [entry.problemId, entry.sample]),
+    [
+      ['a', 0],
+      ['a', 1],
+    ],
   );
   assert.equal(await repairTornTail(file), 0);
   appendFileSync(file, '{"scenario"');
@@ -92,8 +94,12 @@ it('indexes the latest row per key; compaction keeps it and drops error rows', a
   writeFileSync(file, `${lines.map((r) => JSON.stringify(r)).join('\n')}\n`);
   const index = await indexJournal(file);
   assert.equal(index.size, 3);
-  assert.equal(index.get(journalKey('codegeneration', 'a', 0))?.status, 'graded');
-  assert.equal(index.get(journalKey('codegeneration', 'a', 0))?.line, 3);
+  assert.equal(index.get('codegeneration', 'a', 0)?.status, 'graded');
+  assert.equal(index.get('codegeneration', 'a', 0)?.line, 3);
+  assert.equal(index.get('codegeneration', 'a', 1)?.passed, false);
+  assert.equal(index.has('codegeneration', 'b', 0), true);
+  assert.equal(index.has('codegeneration', 'b', 1), false);
+  assert.equal(index.lastLine, 4);
   const dropped = await compactJournal(file, (r) => r.status === 'error');
   assert.equal(dropped, 2);
   const kept = readFileSync(file, 'utf8')

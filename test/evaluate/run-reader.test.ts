@@ -56,7 +56,7 @@ it("folds a journal into LCB's n and c per problem: latest row wins, errors apar
     row('codeexecution', 'sample_2', 1, { skipped: true }),
   ];
   writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
-  const { outcomes, spans } = await digestJournal(file);
+  const { outcomes, index } = await digestJournal(file);
   assert.deepEqual(outcomes.get(outcomeKey('codegeneration', 'a')), {
     n: 2,
     c: 2,
@@ -87,9 +87,13 @@ it("folds a journal into LCB's n and c per problem: latest row wins, errors apar
     journaled: 2,
     gradeMs: 20,
   });
-  assert.deepEqual([...spans.get(outcomeKey('codegeneration', 'a'))!.keys()].sort(), [0, 1]);
-  assert.deepEqual(await digestJournal(join(tmpdir(), 'no-such-journal.jsonl')), {
-    outcomes: new Map(),
-    spans: new Map(),
-  });
+  assert.deepEqual(
+    [...index.samplesOf('codegeneration', 'a')].map(({ sample, row }) => [sample, row.line]),
+    [
+      [0, 3],
+      [1, 2],
+    ],
+  );
+  const empty = await digestJournal(join(tmpdir(), 'no-such-journal.jsonl'));
+  assert.equal(empty.outcomes.size + empty.index.size, 0);
 });

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { EXIT, UserError } from '../../core/errors.ts';
+import { startHeapGovernor } from '../../evaluate/heap-governor.ts';
 import { openRunReader } from '../../evaluate/run-reader.ts';
 import { DEFAULT_REPORTERS, REPORTERS, summarize } from '../../report/index.ts';
 import { defineCommand, flag } from '../define.ts';
@@ -42,6 +43,7 @@ export async function writeRunReports(
       hint: `use ${Object.keys(REPORTERS).join(', ')}`,
     });
   }
+  const governor = startHeapGovernor();
   const reader = await openRunReader(runDir);
   const files: string[] = [];
   const summary = summarize(reader.problems, reader.outcomes);
@@ -49,6 +51,7 @@ export async function writeRunReports(
     const input = { ...reader, summary, stdout: io.stdout };
     for (const name of reporters) files.push(...(await REPORTERS[name]!.write(input)));
   } finally {
+    governor.stop();
     await reader.close();
   }
   if (files.length > 0) io.stderr.write(`hrm-lcb: wrote ${files.join(', ')}\n`);
