@@ -193,7 +193,12 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
   const fingerprint = fingerprintOf(config);
   if (stored !== undefined && stored.fingerprint !== fingerprint) {
     await Promise.all([journal.close(), grading.close(), plan.close()]);
-    throw fingerprintMismatch(paths.dir, stored.fingerprint, fingerprint, 'the data it selects now');
+    throw fingerprintMismatch(
+      paths.dir,
+      stored.fingerprint,
+      fingerprint,
+      'the fingerprint of the data selected now',
+    );
   }
   if (stored !== undefined && request.scoringFlagsGiven && request.draft !== undefined) {
     const wanted = fingerprintOf({
@@ -203,7 +208,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
     });
     if (wanted !== stored.fingerprint) {
       await Promise.all([journal.close(), grading.close(), plan.close()]);
-      throw fingerprintMismatch(paths.dir, stored.fingerprint, wanted, 'the flags given');
+      throw fingerprintMismatch(paths.dir, stored.fingerprint, wanted, 'the fingerprint of the flags given');
     }
   }
 

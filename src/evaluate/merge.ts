@@ -81,7 +81,13 @@ export async function mergeRuns(request: MergeRequest): Promise<void> {
   const first = manifests[0]!;
   for (const { dir, manifest } of manifests) {
     if (manifest.fingerprint !== first.manifest.fingerprint) {
-      throw fingerprintMismatch(dir, manifest.fingerprint, first.manifest.fingerprint, first.dir);
+      throw fingerprintMismatch(
+        dir,
+        manifest.fingerprint,
+        first.manifest.fingerprint,
+        `the fingerprint of ${first.dir}`,
+        'merge the shards of one run: the same evaluate flags, each with its own --shard i/n',
+      );
     }
   }
   checkShards(manifests, request.allowPartial);

@@ -90,12 +90,16 @@ export async function writeManifest(dir: string, manifest: RunManifest): Promise
   await writeFileAtomic(runPaths(dir).manifest, `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
-/** Refuse to mix runs: both fingerprints named, with the way out. */
-export function fingerprintMismatch(dir: string, stored: string, wanted: string, what: string): UserError {
+/** Refuse to mix runs: both fingerprints named, with the way out. `source` says where `wanted` comes from. */
+export function fingerprintMismatch(
+  dir: string,
+  stored: string,
+  wanted: string,
+  source: string,
+  hint = 'use another --output-dir, or run with the settings in its run.json (hrm-lcb evaluate --resume --output-dir DIR)',
+): UserError {
   return new UserError(
-    `${dir} holds a run with fingerprint ${stored.slice(0, 12)}; ${what} has fingerprint ${wanted.slice(0, 12)}`,
-    {
-      hint: 'use another --output-dir, or run with the settings in its run.json (hrm-lcb evaluate --resume --output-dir DIR)',
-    },
+    `${dir} holds a run with fingerprint ${stored.slice(0, 12)}, not ${wanted.slice(0, 12)} (${source})`,
+    { hint },
   );
 }

@@ -163,7 +163,10 @@ describe('hrm-lcb evaluate on the embedded sample, offline', () => {
       ...sandboxArgs,
     ]);
     assert.equal(other.code, 2);
-    assert.match(other.stderr, /fingerprint [0-9a-f]{12}; the flags given has fingerprint [0-9a-f]{12}/);
+    assert.match(
+      other.stderr,
+      /holds a run with fingerprint [0-9a-f]{12}, not [0-9a-f]{12} \(the fingerprint of the flags given\)/,
+    );
     const resumed = await runHrmLcb([
       'evaluate',
       '--resume',
