@@ -46,6 +46,8 @@ export interface EvaluateRequest {
   /** a scoring flag was given on the command line (with --resume, it must agree with run.json) */
   scoringFlagsGiven: boolean;
   skipInvalid: boolean;
+  /** decode every test while planning (`--check-tests`) */
+  checkTests?: boolean;
   /** builds the grader for the settled config (the sandbox is made here, after every check passed) */
   createGrading: (config: RunConfig) => Promise<Grading>;
   env: NodeJS.ProcessEnv;
@@ -185,6 +187,7 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
     shard,
     grading,
     skipInvalid: request.skipInvalid,
+    checkTests: request.checkTests === true,
     measuredMs,
     ...(source.source === undefined ? {} : { codegen: { source: source.source, samples: source.samples } }),
   });

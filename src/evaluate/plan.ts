@@ -53,6 +53,8 @@ export interface PlanInput {
   shard: ShardSpec | null;
   grading: Grading;
   skipInvalid: boolean;
+  /** decode every code-generation problem's tests while planning, so bad data stops the run before it starts */
+  checkTests?: boolean;
   /** grading ms a previous attempt measured per `scenario\0problem` (resumed runs schedule by it) */
   measuredMs: ReadonlyMap<string, number>;
   /** self-repair's code-generation results and their sample count; required when selfrepair is planned */
@@ -100,7 +102,11 @@ export async function planRun(input: PlanInput): Promise<Plan> {
   let codegenSet: CodeGenerationSet | undefined;
 
   if (wants('codegeneration') || wants('selfrepair')) {
-    codegenSet = await openCodeGeneration(layout, { ...options, notFast: config.dataset.not_fast });
+    codegenSet = await openCodeGeneration(layout, {
+      ...options,
+      notFast: config.dataset.not_fast,
+      checkTests: input.checkTests === true,
+    });
     const set = codegenSet;
     noteLoad(warnings, 'code generation', set);
     const load = set.load.bind(set);

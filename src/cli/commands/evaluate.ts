@@ -360,6 +360,7 @@ export const evaluateCommand = defineCommand({
       retryErrors: flags.retryErrors,
       scoringFlagsGiven: given && draft !== undefined,
       skipInvalid: flags.skipInvalid,
+      checkTests: flags.checkTests,
       createGrading: async (config) => {
         const sandbox = await createSandboxFromFlags(
           { sandboxSlots: slots, unsafeNoSandbox: flags.unsafeNoSandbox },
