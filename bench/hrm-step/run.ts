@@ -5,7 +5,9 @@
  * 1. The PyTorch side (hrm_torch.py, our own code written from docs/hrm.md) is checked against the golden
  *    fixtures; no number is printed if it differs.
  * 2. For each case both sides get the same config, the same weights (written by hrm-lcb's .pt writer, read by
- *    torch.load) and the same batch; their first-step loss and logits must agree before timings count.
+ *    torch.load) and the same batch; their first-step loss and logits must agree before timings count (the
+ *    rollout is compared after its first ACT step: with random weights, later steps amplify float32
+ *    rounding chaotically, and PyTorch in f32 and f64 drift apart just as much).
  * 3. Each side runs in its own process (its own peak RSS); medians of the timed repetitions are reported with
  *    GFLOP/s by the FLOP model of docs/engine.md §7 and the ratio torch / hrm-lcb (> 1: hrm-lcb is faster).
  *
