@@ -53,3 +53,23 @@ it('prints plain periodic lines off a terminal: counts, rate, ETA and live pass@
   );
   assert.ok(!text().includes('\u001b'), 'no terminal escapes off a terminal');
 });
+
+it('draws a bar with rate, ETA and pass@1 on a terminal', () => {
+  const { stream, text } = capture();
+  Object.assign(stream, {
+    isTTY: true,
+    columns: 200,
+    cursorTo: () => true,
+    clearLine: () => true,
+    moveCursor: () => true,
+  });
+  const progress = createProgress({
+    stream,
+    totals: new Map([['codegeneration', 2]]),
+    already: new Map(),
+  });
+  progress.row(row('codegeneration', true));
+  progress.row(row('codegeneration', false));
+  progress.stop();
+  assert.match(text(), /evaluate \[.*\] 2\/2 samples 100% \| [\d.]+\/s \| ETA \d+s \| gen pass@1 50\.0%/);
+});
