@@ -16,11 +16,12 @@ header h1 { font-size: 18px; margin: 0 0 6px; }
 main { padding: 16px 24px; }
 section.scenario { background: #fff; border: 1px solid var(--line); border-radius: 6px; margin: 0 0 20px; padding: 12px 16px; }
 section h2 { font-size: 16px; margin: 4px 0 10px; } section h3 { font-size: 14px; margin: 14px 0 6px; }
-.tables { display: flex; flex-wrap: wrap; gap: 16px; }
+.tables { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 table { border-collapse: collapse; font-size: 13px; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: right; white-space: nowrap; }
 th:first-child, td:first-child { text-align: left; }
 th { color: var(--muted); font-weight: 600; }
+table.problems td:nth-child(2), table.problems th:nth-child(2) { text-align: left; }
 tr.problem { cursor: pointer; } tr.problem:hover { background: #eef3fb; }
 .charts { display: flex; flex-wrap: wrap; gap: 24px; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 12px 16px; margin-bottom: 20px; }
 .filter { margin: 6px 0; } .filter input { padding: 3px 6px; width: 260px; }
@@ -73,14 +74,18 @@ export const REPORT_APP_JS = `
 
   // charts
   var charts = document.getElementById('charts');
-  function lineChart(id, title, xs, series, xLabel) {
+  function lineChart(id, title, xs, series, xLabel, xNames) {
     var box = el('div', { id: id }, [el('h3', { text: title })]);
     charts.appendChild(box);
     if (typeof uPlot === 'undefined' || xs.length === 0) { box.appendChild(el('p', { cls: 'note', text: 'no data' })); return; }
     var opts = {
       width: 460, height: 260,
       scales: { x: { time: false }, y: { range: [0, 100] } },
-      axes: [{ label: xLabel }, { label: '%' }],
+      axes: [
+        { label: xLabel, incrs: [1, 2, 3, 5, 6, 10, 12, 20, 50, 100, 200, 500, 1000],
+          values: function (u, splits) { return splits.map(function (v) { return xNames ? (xNames[v - 1] || '') : String(v); }); } },
+        { label: '%' },
+      ],
       series: [{ label: xLabel }].concat(series.map(function (s, i) { return { label: s.label, stroke: COLORS[i % COLORS.length], width: 2, points: { show: true, size: 5 } }; })),
     };
     new uPlot(opts, [xs].concat(series.map(function (s) { return s.values; })), box);
@@ -97,8 +102,7 @@ export const REPORT_APP_JS = `
   lineChart('chart-months', 'pass@1 by contest month', monthList.map(function (_, i) { return i + 1; }), data.summary.scenarios.map(function (s) {
     var by = {}; s.byMonth.forEach(function (m) { by[m.label] = m.passAt['pass@1']; });
     return { label: NAMES[s.scenario], values: monthList.map(function (m) { return by[m] === undefined ? null : 100 * by[m]; }) };
-  }), 'month #');
-  if (monthList.length > 0) charts.appendChild(el('p', { cls: 'note', text: 'months: ' + monthList.map(function (m, i) { return (i + 1) + '=' + m; }).join(', ') }));
+  }), 'contest month', monthList);
 
   // scenario sections
   var main = document.getElementById('scenarios');
@@ -156,8 +160,10 @@ export const REPORT_APP_JS = `
       if (s.tests.length > 0) {
         var rows = s.tests.map(function (t, i) {
           var ok = t.result === true || (typeof t.result === 'number' && t.result > 0);
-          return el('tr', null, [el('td', { text: 'test ' + (i + 1) }), el('td', { cls: ok ? 'pass' : 'fail', text: JSON.stringify(t.result) }),
-            el('td', { text: t.wall_ms === null ? '-' : Math.round(t.wall_ms) + ' ms' }), el('td', { text: t.cpu_ms === null ? '-' : Math.round(t.cpu_ms) + ' ms cpu' })]);
+          var cells = [el('td', { text: 'test ' + (i + 1) }), el('td', { cls: ok ? 'pass' : 'fail', text: JSON.stringify(t.result) })];
+          if (t.wall_ms !== null) cells.push(el('td', { text: Math.round(t.wall_ms) + ' ms' }));
+          if (t.cpu_ms !== null) cells.push(el('td', { text: Math.round(t.cpu_ms) + ' ms cpu' }));
+          return el('tr', null, cells);
         });
         box.appendChild(el('table', { cls: 'tests' }, [el('tbody', null, rows)]));
       }
