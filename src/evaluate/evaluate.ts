@@ -137,6 +137,18 @@ export async function evaluate(request: EvaluateRequest): Promise<EvaluateOutcom
     });
   }
   const shard = stored?.shard ?? request.shard;
+  const sameShard = (a: ShardSpec | null, b: ShardSpec | null): boolean =>
+    a?.index === b?.index && a?.count === b?.count;
+  if (stored !== undefined && request.shard !== null && !sameShard(stored.shard, request.shard)) {
+    const storedText =
+      stored.shard === null ? 'no shard' : `shard ${stored.shard.index}/${stored.shard.count}`;
+    throw new UserError(
+      `${paths.dir} holds ${storedText}, not shard ${request.shard.index}/${request.shard.count}`,
+      {
+        hint: 'resume a shard with its own --output-dir',
+      },
+    );
+  }
 
   // 2. the journal: cut a torn tail, drop error rows under --retry-errors, index what is done
   if (request.retryErrors) {
