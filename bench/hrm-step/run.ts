@@ -222,6 +222,9 @@ function main(): void {
       rows.push(
         `| ${c.what} | ${tOurs.toFixed(1)} | ${gflops(tOurs)} | ${ours.peak_rss_mib.toFixed(0)} | ${tTorch.toFixed(1)} | ${gflops(tTorch)} | ${torch.peak_rss_mib.toFixed(0)} | ${(tTorch / tOurs).toFixed(2)}x |`,
       );
+      console.log(
+        `  hrm-lcb ${ours.ms.map((ms) => ms.toFixed(0)).join(', ')} ms; PyTorch ${torch.ms.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
