@@ -4,7 +4,7 @@
  * described by the prompt builders (`src/prompts/conformance.ts`).
  */
 import { z } from 'zod';
-import { LmStyleSchema } from './grade.ts';
+import { LmStyleSchema } from './lm-style.ts';
 
 /** The kinds the corpus defines, in the order its README lists them. */
 export const CONFORMANCE_KINDS = [

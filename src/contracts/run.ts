@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { LcbFilter } from './lcb-filter.ts';
 import { LcbScenario } from './lcb-problem.ts';
+import { PromptStyleSchema } from './lm-style.ts';
 import { ModelSpec, SamplingParams } from './model.ts';
 
 /** The manifest's format name; a different name is not a run directory. */
@@ -55,7 +56,7 @@ export const RunConfig = z.object({
   dataset: RunDataset,
   model: ModelSpec,
   /** an LCB `LMStyle` name hrm-lcb builds prompts for */
-  prompt_style: z.enum(['OpenAIChat', 'OpenAIReasonPreview', 'OpenAIReason', 'GenericBase']),
+  prompt_style: PromptStyleSchema,
   sampling: SamplingParams,
   /** chain-of-thought prompt for code execution (LCB `--cot_code_execution`) */
   cot_code_execution: z.boolean().default(false),

@@ -4,7 +4,8 @@
  * repairs two upstream bugs: CodeLLaMa code extraction returning `None`, and `extract_execution_code`
  * cutting a literal that contains `==`.
  */
-import type { GraderMode, LmStyle } from '../contracts/grade.ts';
+import type { GraderMode } from '../contracts/grade.ts';
+import type { LmStyle } from '../contracts/lm-style.ts';
 import { pyStrip } from './python-text.ts';
 
 function linesBetween(lines: string[], from: number, to: number): string {

@@ -4,6 +4,9 @@
  * completions endpoint).
  */
 
+// the style names live in contracts/ (one list for prompts, extraction and run configs)
+export { PROMPT_STYLES, type PromptStyle } from '../contracts/lm-style.ts';
+
 /** One chat message, as the OpenAI chat API takes it. */
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant';
@@ -12,18 +15,6 @@ export interface ChatMessage {
 
 /** A chat conversation (chat styles) or a raw completion string (base models). */
 export type Prompt = readonly ChatMessage[] | string;
-
-/**
- * The LCB `LMStyle`s hrm-lcb builds prompts for (upstream `lcb_runner/lm_styles.py`):
- * - `OpenAIChat`: `[system, user]` messages, the style of every chat model on an OpenAI-compatible server;
- * - `OpenAIReasonPreview`: one user message holding system text + user text, for models without a system role;
- * - `OpenAIReason`: like `OpenAIReasonPreview`, with LCB's `main()` format line for stdin problems;
- * - `GenericBase`: a one-shot completion string for base (non-chat) models.
- */
-export const PROMPT_STYLES = ['OpenAIChat', 'OpenAIReasonPreview', 'OpenAIReason', 'GenericBase'] as const;
-
-/** One of `PROMPT_STYLES`. */
-export type PromptStyle = (typeof PROMPT_STYLES)[number];
 
 /**
  * What a builder does where upstream raises instead of returning a prompt:

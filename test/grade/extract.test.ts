@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LmStyle } from '../../src/contracts/grade.ts';
+import type { LmStyle } from '../../src/contracts/lm-style.ts';
 import { extractCode, extractExecutionCode, extractTestOutputCode } from '../../src/grade/extract.ts';
 import { conformanceCases } from './conformance-cases.ts';
 
