@@ -7,26 +7,34 @@ import { fileURLToPath } from 'node:url';
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 // Which rooms of src/ each room may import (docs/architecture.md). `core` holds shared plumbing
-// (errors, atomic writes, JSONL streaming) and imports nothing of ours.
+// (errors, atomic writes, JSONL streaming) and imports nothing of ours. `python` holds CPython's value
+// semantics (repr/str, ==, literals, json.loads/dumps text, str whitespace, Decimal): graders, prompts,
+// models and reports all need them, so they live in one pure room instead of a copy per room.
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   contracts: [],
   tensor: [],
+  python: [],
   lcb: ['contracts', 'core'],
   sandbox: ['contracts', 'core'],
-  grade: ['contracts', 'core'],
-  judge: ['contracts', 'core', 'sandbox', 'grade', 'lcb'],
-  prompts: ['contracts', 'core'],
+  grade: ['contracts', 'core', 'python'],
+  judge: ['contracts', 'core', 'sandbox', 'grade', 'lcb', 'python'],
+  prompts: ['contracts', 'core', 'python'],
   hrm: ['tensor', 'contracts', 'core'],
-  models: ['contracts', 'core', 'hrm', 'prompts', 'lcb'],
-  report: ['contracts', 'core', 'grade'],
-  evaluate: ['contracts', 'core', 'lcb', 'sandbox', 'grade', 'judge', 'prompts', 'models', 'hrm'],
-  build: ['contracts', 'core', 'lcb', 'sandbox', 'grade', 'judge'],
+  models: ['contracts', 'core', 'hrm', 'prompts', 'lcb', 'python'],
+  report: ['contracts', 'core', 'grade', 'python'],
+  evaluate: ['contracts', 'core', 'lcb', 'sandbox', 'grade', 'judge', 'prompts', 'models', 'hrm', 'python'],
+  build: ['contracts', 'core', 'lcb', 'sandbox', 'grade', 'judge', 'python'],
   train: ['contracts', 'core', 'hrm', 'tensor', 'build', 'evaluate', 'judge', 'lcb'],
   cli: ['*'],
 };
-// Third-party packages a room may use beyond node: builtins; contracts is zod-only.
-const PACKAGES_ONLY: Record<string, readonly string[]> = { contracts: ['zod'], core: ['zod'], tensor: [] };
+// Third-party packages a room may use beyond node: builtins; contracts is zod-only, python uses none.
+const PACKAGES_ONLY: Record<string, readonly string[]> = {
+  contracts: ['zod'],
+  core: ['zod'],
+  tensor: [],
+  python: [],
+};
 
 function* sourceFiles(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

@@ -7,6 +7,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { deflateSync } from 'node:zlib';
+import { seededRandom as random } from '../../test/helpers/seeded-random.ts';
 
 /** What was written, for validating the loaders' results. */
 export interface GeneratedFile {
@@ -20,18 +21,6 @@ export interface GeneratedFile {
 }
 
 const DISTINCT_BLOBS = 8;
-
-/** A small deterministic generator (mulberry32), so every run writes the same file. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pickleString(text: string): Buffer {
   const utf8 = Buffer.from(text, 'utf8');

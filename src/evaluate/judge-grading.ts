@@ -8,38 +8,13 @@ import type { RunGrading } from '../contracts/run.ts';
 import { isSkippedPrediction } from '../grade/code-execution.ts';
 import { extractCode, extractExecutionCode, extractTestOutputCode } from '../grade/extract.ts';
 import { generationCorrect } from '../grade/pass-at-k.ts';
+import { metadataJson } from '../grade/result-files.ts';
 import { judgeCodeExecution } from '../judge/code-execution.ts';
 import { judgeGeneration } from '../judge/codegen.ts';
 import { judgeTestOutputs } from '../judge/test-output.ts';
 import { codeGenerationSample } from '../lcb/index.ts';
-import { pythonFloatRepr } from '../prompts/python-repr.ts';
 import type { Sandbox } from '../sandbox/types.ts';
 import { type GradeOutcome, type Grading, GradingInfrastructureError } from './grading.ts';
-
-/** metadata keys whose numbers are Python floats (the rest are ints) */
-const FLOAT_KEYS = new Set(['execution time']);
-
-/** Python `json.dumps(text)` (ensure_ascii): JSON escapes, then every char outside printable ASCII as \uXXXX. */
-function pythonJsonString(text: string): string {
-  return JSON.stringify(text).replace(
-    /[\u007f-\uffff]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-/** Python `json.dumps(metadata)` of an LCB metadata dict, key order kept. */
-export function lcbMetadataJson(metadata: Readonly<Record<string, string | number>>): string {
-  const fields = Object.entries(metadata).map(([key, value]) => {
-    const shown =
-      typeof value === 'string'
-        ? pythonJsonString(value)
-        : FLOAT_KEYS.has(key)
-          ? pythonFloatRepr(value)
-          : String(value);
-    return `${pythonJsonString(key)}: ${shown}`;
-  });
-  return `{${fields.join(', ')}}`;
-}
 
 /** The fields a batch-graded outcome (test output, code execution) shares. */
 const BATCH_ROW: GradeOutcome = {
@@ -73,7 +48,7 @@ export function createJudgeGrading(sandbox: Sandbox, settings: RunGrading): Grad
       return {
         passed: generationCorrect(results),
         results,
-        metadata: lcbMetadataJson(metadata),
+        metadata: metadataJson(metadata),
         skipped: false,
         stderr: '',
         tests: results.map((result) => ({ result, wall_ms: null, cpu_ms: null })),

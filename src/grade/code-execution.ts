@@ -1,15 +1,15 @@
 /**
  * Code-execution grading (`compute_code_execution_metrics.evaluate_score`), host side. Upstream runs
  * `assert <true output> == <prediction>` per prediction; here the true output stays on the host
- * (`py-literal.ts` or a trusted sandbox run evaluates it) and the sandbox driver
+ * (`python/literal.ts` or a trusted sandbox run evaluates it) and the sandbox driver
  * (`src/sandbox/python/lcb/execution.py`) reports each comparison the program makes with it as a probe
  * carrying the other operand, forking into both outcomes when the program continues past the comparison.
  * `resolvePrediction` follows the world that matches the real comparison.
  */
 import type { GraderMode } from '../contracts/grade.ts';
+import { pyEquals } from '../python/equals.ts';
+import type { PyValue } from '../python/value.ts';
 import { compareFunctionalOutput } from './functional.ts';
-import { pyEquals } from './py-equals.ts';
-import type { PyValue } from './py-value.ts';
 
 /** The true output as the execution check sees it: a value, or the error evaluating it raises. */
 export type ExpectedValue = { kind: 'value'; value: PyValue } | { kind: 'raises'; repr: string };

@@ -6,13 +6,13 @@
  * failing test), then `finish` gives the result.
  */
 import type { GraderMode } from '../contracts/grade.ts';
+import { PyJsonError, pyJsonLoads } from '../python/json-loads.ts';
+import { pyStr } from '../python/repr.ts';
+import type { PyValue } from '../python/value.ts';
 import { compareFunctionalOutput } from './functional.ts';
 import type { TestResult } from './pass-at-k.ts';
-import { PyJsonError, pyJsonLoads } from './py-json.ts';
-import { pyStr } from './py-repr.ts';
-import type { PyValue } from './py-value.ts';
-import { truncatefn } from './python-text.ts';
 import { compareStdout } from './stdout.ts';
+import { truncatefn } from './truncatefn.ts';
 
 /** One problem as the grader sees it (`get_evaluation_sample`): tests in order, public then private. */
 export interface CodegenProblem {

@@ -6,7 +6,7 @@
  */
 import type { GraderMode } from '../contracts/grade.ts';
 import type { LmStyle } from '../contracts/lm-style.ts';
-import { pyStrip } from './python-text.ts';
+import { pyStrip } from '../python/text.ts';
 
 function linesBetween(lines: string[], from: number, to: number): string {
   return lines.slice(from + 1, to).join('\n');

@@ -4,8 +4,8 @@
  * element-wise (numpy 1.24), so the stored entry is its first element and `not array` raises when it has
  * more than one.
  */
-import { pyEquals } from './py-equals.ts';
-import { PyNdarray, type PyValue, unshown } from './py-value.ts';
+import { pyEquals } from '../python/equals.ts';
+import { PyNdarray, type PyValue, unshown } from '../python/value.ts';
 
 /** What comparing one functional test's output did. */
 export type FunctionalOutcome =

@@ -17,7 +17,7 @@ import {
   PyShown,
   PyTuple,
   type PyValue,
-} from './py-value.ts';
+} from '../python/value.ts';
 
 /** A wire value that does not follow the encoding (a driver bug or a forged message). */
 export class WireFormatError extends Error {

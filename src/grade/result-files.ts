@@ -11,6 +11,9 @@ import type {
   LcbScenario,
   TestOutputPredictionProblem,
 } from '../contracts/lcb-problem.ts';
+import type { PyJson } from '../python/json-dumps.ts';
+import { pyJsonDumps } from '../python/json-dumps.ts';
+import { floatRepr } from '../python/repr.ts';
 import type { CodegenMetadata } from './codegen.ts';
 import {
   CODEGEN_K_LIST,
@@ -20,9 +23,6 @@ import {
   type ResultsByTask,
   TEST_OUTPUT_K_LIST,
 } from './pass-at-k.ts';
-import type { PyJson } from './py-json-dumps.ts';
-import { pyJsonDumps } from './py-json-dumps.ts';
-import { floatRepr } from './py-repr.ts';
 
 /** The three files of one graded scenario. */
 export interface LcbResultFiles {

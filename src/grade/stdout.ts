@@ -2,8 +2,9 @@
  * The stdout comparison of `testing_util.grade_stdio`: outer `strip()`, split on `"\n"`, strip each line,
  * same line count, then per line exact text or equal lists of `Decimal` tokens. No tolerance.
  */
-import { DecimalInvalidOperation, decimalEquals, type PyDecimal, parseDecimal } from './decimal.ts';
-import { pySplitWhitespace, pyStrip, truncatefn } from './python-text.ts';
+import { DecimalInvalidOperation, decimalEquals, type PyDecimal, parseDecimal } from '../python/decimal.ts';
+import { pySplitWhitespace, pyStrip } from '../python/text.ts';
+import { truncatefn } from './truncatefn.ts';
 
 /** Outcome of comparing one test's captured stdout with the expected output. */
 export type StdoutVerdict =

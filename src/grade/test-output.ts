@@ -4,9 +4,10 @@
  * here its value is compared with `json.loads(expected_output)` by Python `==` (prediction on the left).
  * Any evaluation error, or an expected output that is not JSON, gives `False`.
  */
+
+import { PyJsonError, pyJsonLoads } from '../python/json-loads.ts';
+import type { PyValue } from '../python/value.ts';
 import { compareFunctionalOutput } from './functional.ts';
-import { PyJsonError, pyJsonLoads } from './py-json.ts';
-import type { PyValue } from './py-value.ts';
 
 /** What evaluating one prediction in the sandbox gave. */
 export type PredictionValue = { kind: 'value'; value: PyValue } | { kind: 'error'; repr: string };

@@ -1,7 +1,7 @@
 /**
  * Grade code-execution predictions of one sample through the sandbox (`evaluate_score` of
  * `compute_code_execution_metrics.py`). The true output is evaluated on the host when it is a literal
- * (`py-literal.ts`) or else in a separate trusted run with no prediction in it; the predictions run in
+ * (`python/literal.ts`) or else in a separate trusted run with no prediction in it; the predictions run in
  * the execution driver with the true output replaced by probes (`src/grade/code-execution.ts`). Every
  * prediction runs in its own fresh, guarded process with a 3 s limit and a 4 s kill, as upstream.
  */
@@ -12,7 +12,7 @@ import {
   resolvePrediction,
   type WorldMessage,
 } from '../grade/code-execution.ts';
-import { evaluateLiteral } from '../grade/py-literal.ts';
+import { evaluateLiteral } from '../python/literal.ts';
 import type { Sandbox } from '../sandbox/types.ts';
 import type { JudgeOptions, JudgeOutcome } from './codegen.ts';
 import { driverSource } from './drivers.ts';

@@ -6,7 +6,8 @@
  */
 import type { LcbScenario } from '../contracts/lcb-problem.ts';
 import type { PromptStyle } from '../prompts/index.ts';
-import { pythonReprOfJson } from '../prompts/python-repr.ts';
+import { pyJsonLoads } from '../python/json-loads.ts';
+import { pyRepr } from '../python/repr.ts';
 import { ModelError } from './errors.ts';
 import type { GenerationRequest, GenerationResult, Model } from './types.ts';
 
@@ -21,7 +22,7 @@ export type OracleAnswer =
 
 /** A Python literal equal to a JSON value (`true` → `True`), for outputs that come as JSON text. */
 export function pythonLiteralOfJson(json: string): string {
-  return pythonReprOfJson(json);
+  return pyRepr(pyJsonLoads(json));
 }
 
 /** Finds the answer to a problem; `undefined` when the dataset has none (e.g. no reference solution). */

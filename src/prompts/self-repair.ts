@@ -6,6 +6,11 @@
  * or a style its `elif` chain does not handle) the `recover` policy builds the prompt documented in
  * docs/evaluate.md instead; `throw` reproduces upstream's exception text.
  */
+
+import { pyEquals } from '../python/equals.ts';
+import { pyJsonLoads } from '../python/json-loads.ts';
+import { pyRepr, pyStr } from '../python/repr.ts';
+import { PyDict, type PyValue } from '../python/value.ts';
 import {
   ANSWER_LINE,
   MISSING_STYLE_ERROR,
@@ -14,7 +19,6 @@ import {
   SELF_REPAIR_SYSTEM_MESSAGE,
   YOUR_CODE_HERE_BLOCK,
 } from './constants.ts';
-import { pythonReprOfJson } from './python-repr.ts';
 import { type Prompt, type PromptOptions, type PromptStyle, upstreamCrash } from './types.ts';
 
 /** What a self-repair prompt is built from: one graded generation of a code-generation run. */
@@ -28,16 +32,20 @@ export interface SelfRepairPromptInput {
   readonly metadata: string;
 }
 
-type Metadata = Record<string, unknown>;
+/** The metadata dict's string keys and their values (`json.loads(metadata)`, int and float kept apart). */
+type Metadata = ReadonlyMap<string, PyValue>;
 
-/** Python `str()` of a metadata value as an f-string prints it. */
-function pythonStr(value: unknown): string {
-  return typeof value === 'string' ? value : pythonReprOfJson(JSON.stringify(value));
+function metadataFields(dict: PyValue): Metadata {
+  const fields = new Map<string, PyValue>();
+  if (dict instanceof PyDict)
+    for (const [key, value] of dict.entries) if (typeof key === 'string') fields.set(key, value);
+  return fields;
 }
 
 /** One template line: literal text and the metadata keys it interpolates, in upstream's evaluation order. */
 type TemplateLine = readonly (string | { key: string })[];
 
+/** `get_check_prompt`'s branches, by the `error_code` each compares with (`==`, so `-2.0` matches `-2`). */
 const FEEDBACK_TEMPLATES: Readonly<Record<number, readonly TemplateLine[]>> = {
   [-1]: [['The above code is incorrect and got the following compilation error.'], [{ key: 'error' }]],
   [-2]: [
@@ -78,32 +86,32 @@ function fillTemplate(
   const lines: string[] = [];
   let dropped = false;
   for (const line of template) {
-    const missing = line.find((part) => typeof part !== 'string' && !(part.key in metadata));
+    const missing = line.find((part) => typeof part !== 'string' && !metadata.has(part.key));
     if (missing !== undefined && typeof missing !== 'string') {
       upstreamCrash(options, `KeyError: '${missing.key}'`);
       dropped = true;
       continue;
     }
     lines.push(
-      line.map((part) => (typeof part === 'string' ? part : pythonStr(metadata[part.key]))).join(''),
+      line.map((part) => (typeof part === 'string' ? part : pyStr(metadata.get(part.key)!))).join(''),
     );
   }
-  if (dropped && lines.length === 1 && typeof metadata.error_message === 'string') {
-    lines.push(metadata.error_message);
-  }
+  const errorMessage = metadata.get('error_message');
+  if (dropped && lines.length === 1 && typeof errorMessage === 'string') lines.push(errorMessage);
   return lines.join('\n');
 }
 
 /** `get_check_prompt`: the feedback paragraph for one graded generation (`""` when it carries no error). */
 export function selfRepairFeedback(metadataJson: string, options?: PromptOptions): string {
-  const metadata = JSON.parse(metadataJson) as Metadata;
-  if (!('error_code' in metadata)) return '';
-  const code = metadata.error_code;
-  const template = typeof code === 'number' ? FEEDBACK_TEMPLATES[code] : undefined;
-  if (template !== undefined) return fillTemplate(template, metadata, options);
+  const dict = pyJsonLoads(metadataJson);
+  const metadata = metadataFields(dict);
+  const code = metadata.get('error_code');
+  if (code === undefined) return '';
+  const branch = Object.keys(FEEDBACK_TEMPLATES).find((key) => pyEquals(code, BigInt(key)));
+  if (branch !== undefined) return fillTemplate(FEEDBACK_TEMPLATES[Number(branch)]!, metadata, options);
   upstreamCrash(
     options,
-    `NotImplementedError: metadata['error_code'] = ${pythonStr(code)} not implemented || metadata=${pythonReprOfJson(metadataJson)}`,
+    `NotImplementedError: metadata['error_code'] = ${pyStr(code)} not implemented || metadata=${pyRepr(dict)}`,
   );
   return fillTemplate(UNKNOWN_CODE_TEMPLATE, metadata, options);
 }

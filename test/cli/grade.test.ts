@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runPython } from '../grade/python-oracle.ts';
 import { REPO_ROOT, runHrmLcb } from '../helpers/cli.ts';
+import { runPython } from '../python/python-oracle.ts';
 
 interface Reference {
   question_id: string;

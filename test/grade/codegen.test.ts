@@ -6,7 +6,7 @@ import {
   globalTimeoutSeconds,
   TEST_RUNNER_ERROR,
 } from '../../src/grade/codegen.ts';
-import { PyNdarray, PyTuple } from '../../src/grade/py-value.ts';
+import { PyNdarray, PyTuple } from '../../src/python/value.ts';
 
 const stdin: CodegenProblem = { fnName: null, inputs: ['1', '2', '3'], outputs: ['1\n', '2\n', '3\n'] };
 const functional: CodegenProblem = { fnName: 'f', inputs: ['1', '2'], outputs: ['[1, 2]', '3'] };

@@ -8,8 +8,9 @@ import {
   passAtK,
   type ResultsByTask,
 } from '../../src/grade/pass-at-k.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
+import { runPython } from '../python/python-oracle.ts';
 import { conformanceCases } from './conformance-cases.ts';
-import { runPython, seededRandom } from './python-oracle.ts';
 
 describe('pass@k', () => {
   for (const c of conformanceCases<{ id: string; n: number; c: number; k: number; expected: number }>(

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { pyRepr, pyStr } from '../../src/grade/py-repr.ts';
 import { decodeWire } from '../../src/grade/py-wire.ts';
-import { truncatefn } from '../../src/grade/python-text.ts';
-import { runPython } from './python-oracle.ts';
+import { truncatefn } from '../../src/grade/truncatefn.ts';
+import { pyRepr, pyStr } from '../../src/python/repr.ts';
+import { runPython } from '../python/python-oracle.ts';
 
 const WIRE = fileURLToPath(new URL('../../src/sandbox/python/lcb/wire.py', import.meta.url));
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { computeScores, type ScoredRow } from '../../src/grade/scores.ts';
-import { pick, runPython, seededRandom } from './python-oracle.ts';
+import { pick, seededRandom } from '../helpers/seeded-random.ts';
+import { runPython } from '../python/python-oracle.ts';
 
 describe('compute_scores', () => {
   it('matches numpy/Python arithmetic of compute_scores on random graded lists', () => {

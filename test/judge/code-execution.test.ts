@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { judgeCodeExecution } from '../../src/judge/code-execution.ts';
-import { runPython } from '../grade/python-oracle.ts';
+import { runPython } from '../python/python-oracle.ts';
 import { sharedSandbox } from '../sandbox/shared-sandbox.ts';
 
 const DRIVER = readFileSync(new URL('../../src/sandbox/python/lcb/execution.py', import.meta.url), 'utf8');

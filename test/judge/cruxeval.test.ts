@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { evaluateLiteral } from '../../src/grade/py-literal.ts';
-import { pyRepr } from '../../src/grade/py-repr.ts';
-import { PyBytes, PyDict, PySet, PyTuple, type PyValue } from '../../src/grade/py-value.ts';
 import { judgeCodeExecution } from '../../src/judge/code-execution.ts';
+import { evaluateLiteral } from '../../src/python/literal.ts';
+import { pyRepr } from '../../src/python/repr.ts';
+import { PyBytes, PyDict, PySet, PyTuple, type PyValue } from '../../src/python/value.ts';
 import { SHARED } from '../helpers/cli.ts';
 import { sharedSandbox } from '../sandbox/shared-sandbox.ts';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { judgeTestOutputs } from '../../src/judge/test-output.ts';
-import { runPython } from '../grade/python-oracle.ts';
+import { runPython } from '../python/python-oracle.ts';
 import { sharedSandbox } from '../sandbox/shared-sandbox.ts';
 
 const CASES: [string, string][] = [

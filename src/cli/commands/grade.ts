@@ -12,7 +12,6 @@ import type { LcbScenario } from '../../contracts/lcb-problem.ts';
 import { writeFileAtomic } from '../../core/atomic-write.ts';
 import { EXIT, InputError } from '../../core/errors.ts';
 import { alignPredictions } from '../../grade/predictions.ts';
-import { pyJsonDumps } from '../../grade/py-json-dumps.ts';
 import {
   codeExecutionResultFiles,
   codegenResultFiles,
@@ -34,6 +33,7 @@ import {
   openCodeGeneration,
   testOutputPredictionKey,
 } from '../../lcb/index.ts';
+import { pyJsonDumps } from '../../python/json-dumps.ts';
 import { defineCommand, flag } from '../define.ts';
 import { datasetFlags, datasetSelection, SCENARIO_NAMES } from '../flags/dataset-flags.ts';
 import { createSandboxFromFlags, sandboxFlags } from '../flags/sandbox-flags.ts';

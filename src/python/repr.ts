@@ -13,7 +13,7 @@ import {
   PyShown,
   PyTuple,
   type PyValue,
-} from './py-value.ts';
+} from './value.ts';
 
 /** Shortest round-trip digits and decimal point position: value = 0.DIGITS × 10^decpt. */
 function shortestDigits(value: number): { digits: string; decpt: number } {

@@ -1,6 +1,6 @@
 /**
  * Python `str` primitives the LCB grader relies on, reproduced on code points (not UTF-16 units):
- * `str.strip()`, `str.split()` with no argument, `len()`, and `truncatefn` of `testing_util.py`.
+ * `str.strip()`, `str.split()` with no argument, and `len()`.
  */
 
 /** Code points for which CPython's `str.isspace()` is true (Python 3.11, Unicode 14). */
@@ -52,13 +52,4 @@ export function pyLen(text: string): number {
     count += 1;
   }
   return count;
-}
-
-/** `testing_util.truncatefn`: strings over 300 code points keep the first and last 150. */
-export function truncatefn(text: string, length = 300): string {
-  if (text.length <= length) return text; // UTF-16 length ≥ code points: short strings are short in both
-  if (pyLen(text) <= length) return text;
-  const points = Array.from(text);
-  const half = Math.floor(length / 2);
-  return `${points.slice(0, half).join('')}...(truncated) ...${points.slice(points.length - half).join('')}`;
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PyJsonError, pyJsonLoads } from '../../src/grade/py-json.ts';
-import { pyRepr } from '../../src/grade/py-repr.ts';
-import { pick, runPython, seededRandom } from './python-oracle.ts';
+import { PyJsonError, pyJsonLoads } from '../../src/python/json-loads.ts';
+import { pyRepr } from '../../src/python/repr.ts';
+import { pick, seededRandom } from '../helpers/seeded-random.ts';
+import { runPython } from './python-oracle.ts';
 
 const SEEDS = [
   '[1, 2, [3, {"a": null}]]',
@@ -18,6 +19,17 @@ const SEEDS = [
   '"\\ud800\\u0041"',
   '[1.5e-7, 0.1, 100.0]',
   ' \n 7 \r\n',
+];
+// metadata and outputs as self-repair prompts and the oracle show them (repr of the loaded value)
+const METADATA_TEXTS = [
+  '{"error": "IndexError(\'list index out of range\')", "error_code": -5, "error_message": "TestRunnerError"}',
+  '[1, 1.0, -0, -0.0, 1e5, 1E-7, 0.1, 123456789012345678901234567890, 1.5e300, 2.5e-320]',
+  '[1e16, 1e15, 123456789.125, 0.0001, 0.00001, 100.0, 1.7976931348623157e308]',
+  '{"a": "it\'s", "b": "say \\"hi\\"", "c": "both \' and \\"", "d": "tab\\tnl\\nback\\\\slash\\r"}',
+  '{"ctl": "\\u0000\\u001f\\u007f\\u0085\\u00a0\\u200b\\u2028\\ufeff", "wide": "\\ud83d\\ude00 é ✓"}',
+  '{"nested": {"x": [true, false, null, [], {}]}, "k": {"k": 1, "k": 2}}',
+  '[NaN, Infinity, -Infinity]',
+  ' { } ',
 ];
 const NOISE = [
   '',
@@ -44,7 +56,7 @@ const NOISE = [
 
 describe('json.loads (CPython C scanner)', () => {
   const random = seededRandom(3);
-  const texts = [...SEEDS];
+  const texts = [...SEEDS, ...METADATA_TEXTS];
   for (let i = 0; i < 800; i += 1) {
     const base = pick(random, SEEDS);
     const at = Math.floor(random() * (base.length + 1));

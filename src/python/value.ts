@@ -1,8 +1,9 @@
 /**
- * Python values on the host, as the graders compare them. Scalars use JS types (`null` None, `boolean`
- * bool, `bigint` int, `number` float, `string` str, array = list); the rest are small classes.
- * Values come from three places: the sandbox drivers' typed encoding (`decodeWire`), Python-compatible
- * `json.loads` of dataset text (`py-json.ts`) and Python literals of dataset text (`py-literal.ts`).
+ * Python values on the host, as the graders compare them and prompts and reports show them. Scalars use JS
+ * types (`null` None, `boolean` bool, `bigint` int, `number` float, `string` str, array = list); the rest
+ * are small classes. Values come from three places: the sandbox drivers' typed encoding (`decodeWire` in
+ * `grade/py-wire.ts`), Python-compatible `json.loads` of dataset text (`json-loads.ts`) and Python
+ * literals of dataset text (`literal.ts`).
  */
 
 /** A Python value. */

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type PyJson, pyJsonDumps } from '../../src/grade/py-json-dumps.ts';
-import { pick, runPython, seededRandom } from './python-oracle.ts';
+import { type PyJson, pyJsonDumps } from '../../src/python/json-dumps.ts';
+import { pick, seededRandom } from '../helpers/seeded-random.ts';
+import { runPython } from './python-oracle.ts';
 
 function tree(random: () => number, depth: number): PyJson {
   const leaves: PyJson[] = [

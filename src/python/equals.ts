@@ -1,8 +1,8 @@
 /**
- * Python `==` between host-side values (`py-value.ts`): numeric tower (`True == 1 == 1.0`, exact int/float
+ * Python `==` between host-side values (`value.ts`): numeric tower (`True == 1 == 1.0`, exact int/float
  * comparison, `nan != nan`), containers compared structurally, `tuple != list`, `set == frozenset`,
  * dict keys matched by hash equality. numpy arrays are handled by the callers that need their semantics
- * (`functional.ts`); inside containers an array compares unequal.
+ * (`grade/functional.ts`); inside containers an array compares unequal.
  */
 import {
   PyBytes,
@@ -15,7 +15,7 @@ import {
   PyTuple,
   type PyValue,
   unshown,
-} from './py-value.ts';
+} from './value.ts';
 
 type Numeric = { int: bigint } | { float: number } | { complex: PyComplex };
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { hashKey } from '../../src/grade/py-equals.ts';
-import { evaluateLiteral } from '../../src/grade/py-literal.ts';
-import { PyBytes, PyComplex, PyDict, PySet, PyTuple, type PyValue } from '../../src/grade/py-value.ts';
 import { decodeWire } from '../../src/grade/py-wire.ts';
+import { hashKey } from '../../src/python/equals.ts';
+import { evaluateLiteral } from '../../src/python/literal.ts';
+import { PyBytes, PyComplex, PyDict, PySet, PyTuple, type PyValue } from '../../src/python/value.ts';
 import { SHARED } from '../helpers/cli.ts';
 import { runPython } from './python-oracle.ts';
 

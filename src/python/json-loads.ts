@@ -4,7 +4,7 @@
  * exact `JSONDecodeError` messages (`Expecting value: line 1 column 1 (char 0)`), which LCB reports as
  * `Error during testing: ...` when a test's expected output does not parse.
  */
-import { PyDict, type PyValue } from './py-value.ts';
+import { PyDict, type PyValue } from './value.ts';
 
 /** What `json.loads` raised: `str(e)` is `message`. */
 export class PyJsonError extends Error {

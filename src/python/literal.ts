@@ -6,8 +6,8 @@
  * `False`, `None`, `set()`, `frozenset(...)`, `float('nan'|'inf'|'-inf')`. Anything else is reported as
  * `unsupported` so the caller can evaluate it in a separate trusted sandbox run.
  */
-import { hashKey } from './py-equals.ts';
-import { PyBytes, PyComplex, PyDict, PySet, PyTuple, type PyValue } from './py-value.ts';
+import { hashKey } from './equals.ts';
+import { PyBytes, PyComplex, PyDict, PySet, PyTuple, type PyValue } from './value.ts';
 
 /** The result of evaluating expected-output text. */
 export type LiteralOutcome =

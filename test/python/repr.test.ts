@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { floatRepr, pyRepr, pyStr, strRepr } from '../../src/grade/py-repr.ts';
-import { PyBytes, PyComplex, PyDict, PySet, PyTuple } from '../../src/grade/py-value.ts';
-import { runPython, seededRandom } from './python-oracle.ts';
+import { floatRepr, pyRepr, pyStr, strRepr } from '../../src/python/repr.ts';
+import { PyBytes, PyComplex, PyDict, PySet, PyTuple } from '../../src/python/value.ts';
+import { seededRandom } from '../helpers/seeded-random.ts';
+import { runPython } from './python-oracle.ts';
 
 describe('repr()', () => {
   it('formats floats like float.__repr__ (shortest digits, exponent below 1e-4 and from 1e16)', () => {
@@ -33,6 +34,10 @@ describe('repr()', () => {
       texts,
     );
     for (const [i, x] of floats.entries()) assert.equal(floatRepr(x), want[i], String(x));
+    assert.equal(floatRepr(1e16), '1e+16');
+    assert.equal(floatRepr(1e15), '1000000000000000.0');
+    assert.equal(floatRepr(0.00001), '1e-05');
+    assert.equal(floatRepr(-0), '-0.0');
     assert.equal(floatRepr(Number.NaN), 'nan');
     assert.equal(floatRepr(Number.NEGATIVE_INFINITY), '-inf');
   });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DecimalInvalidOperation, decimalEquals, parseDecimal } from '../../src/grade/decimal.ts';
-import { pick, runPython, seededRandom } from './python-oracle.ts';
+import { DecimalInvalidOperation, decimalEquals, parseDecimal } from '../../src/python/decimal.ts';
+import { pick, seededRandom } from '../helpers/seeded-random.ts';
+import { runPython } from './python-oracle.ts';
 
 const EDGE_TOKENS = [
   '0',

@@ -4,7 +4,7 @@
  * `", "`/`": "` separators (`","` and a newline per item with an indent). In a `PyJson` tree a JS
  * `number` is a Python float and a `bigint` a Python int.
  */
-import { floatRepr } from './py-repr.ts';
+import { floatRepr } from './repr.ts';
 
 /** A JSON value with Python's int/float distinction. */
 export type PyJson = null | boolean | string | number | bigint | PyJson[] | { [key: string]: PyJson };

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pyEquals } from '../../src/grade/py-equals.ts';
-import { evaluateLiteral } from '../../src/grade/py-literal.ts';
-import { PyOpaque, type PyValue } from '../../src/grade/py-value.ts';
-import { pick, runPython, seededRandom } from './python-oracle.ts';
+import { pyEquals } from '../../src/python/equals.ts';
+import { evaluateLiteral } from '../../src/python/literal.ts';
+import { PyOpaque, type PyValue } from '../../src/python/value.ts';
+import { pick, seededRandom } from '../helpers/seeded-random.ts';
+import { runPython } from './python-oracle.ts';
 
 const ATOMS = [
   '0',
