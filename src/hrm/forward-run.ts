@@ -6,8 +6,8 @@
  * writes, so users can compare it tensor by tensor with the same rollout in PyTorch.
  */
 import { fromBool, fromFloat32, fromInt32, type StoredTensor } from './checkpoint/stored-tensor.ts';
-import type { HrmConfig } from './config.ts';
-import { ActLossHead, type LossResult, type LossType } from './loss-head.ts';
+import { type HrmConfig, hrmDims } from './config.ts';
+import { ActLossHead, type HrmMetrics, type LossResult, type LossType } from './loss-head.ts';
 import { type HrmBatch, HrmModel } from './model.ts';
 import type { ParamBuffers } from './weights.ts';
 
@@ -18,17 +18,49 @@ export interface RolloutOptions {
   /** also record the carry z_H, z_L after each step */
   withCarry?: boolean;
   lossType?: LossType;
-  /** called after each step, e.g. to report progress or stop */
-  onStep?: (step: number, loss: LossResult | undefined) => void;
+  /** rows run together (default: as many as keep the attention probabilities under 256 MiB) */
+  rowsPerChunk?: number;
+  /** called after each step of each chunk, e.g. to report progress or stop */
+  onProgress?: (done: { rows: number; step: number }) => void;
 }
 
-/** The recorded tensors and, when the batch has labels, each step's loss and metrics. */
+/** The recorded tensors and, when the batch has labels, each step's loss and metrics (summed over rows). */
 export interface RolloutResult {
   tensors: Map<string, StoredTensor>;
   losses: LossResult[];
 }
 
-/** Run `options.steps` eval-mode ACT steps of the model on one batch and record every step. */
+/** Budget for one chunk's [rows, heads, T, T] attention probabilities, the largest activation. */
+const PROBS_BUDGET_BYTES = 256 * 1024 * 1024;
+
+/** Rows per chunk so that the attention probabilities fit the budget (at least 1). */
+export function defaultRowsPerChunk(config: HrmConfig): number {
+  const { T, h } = hrmDims(config);
+  return Math.max(1, Math.floor(PROBS_BUDGET_BYTES / (h * T * T * 4)));
+}
+
+function sliceBatch(batch: HrmBatch, start: number, rows: number, S: number): HrmBatch {
+  const sliced: HrmBatch = {
+    inputs: batch.inputs.subarray(start * S, (start + rows) * S),
+    puzzleIdentifiers: batch.puzzleIdentifiers.subarray(start, start + rows),
+  };
+  if (batch.labels !== undefined) sliced.labels = batch.labels.subarray(start * S, (start + rows) * S);
+  return sliced;
+}
+
+function addLoss(total: LossResult | undefined, part: LossResult): LossResult {
+  if (total === undefined) return { ...part, metrics: { ...part.metrics } };
+  const metrics = { ...total.metrics };
+  for (const key of Object.keys(part.metrics) as (keyof HrmMetrics)[]) {
+    metrics[key] = (metrics[key] ?? 0) + (part.metrics[key] ?? 0);
+  }
+  return { loss: total.loss + part.loss, metrics, allHalted: total.allHalted && part.allHalted };
+}
+
+/**
+ * Run `options.steps` eval-mode ACT steps on every row of a batch and record every step. Rows do not
+ * interact in eval mode, so big batches run in chunks of rows with the same results.
+ */
 export function forwardRollout(
   config: HrmConfig,
   weights: ParamBuffers,
@@ -36,26 +68,56 @@ export function forwardRollout(
   rows: number,
   options: RolloutOptions,
 ): RolloutResult {
-  const model = new HrmModel(config, weights, rows);
-  const head = new ActLossHead(model, options.lossType);
-  const carry = model.initialCarry();
-  const tensors = new Map<string, StoredTensor>();
-  const losses: LossResult[] = [];
-  const { S, V, T, D } = model.dims;
-  for (let k = 1; k <= options.steps; k += 1) {
-    const out = model.forward(carry, batch, { training: false });
-    tensors.set(`step${k}.logits`, fromFloat32(out.logits.data, [rows, S, V]));
-    tensors.set(`step${k}.q_halt_logits`, fromFloat32(out.qHaltLogits, [rows]));
-    tensors.set(`step${k}.q_continue_logits`, fromFloat32(out.qContinueLogits, [rows]));
-    if (options.withCarry) {
-      tensors.set(`step${k}.z_H`, fromFloat32(carry.zH.data, [rows, T, D]));
-      tensors.set(`step${k}.z_L`, fromFloat32(carry.zL.data, [rows, T, D]));
+  const { S, V, T, D } = hrmDims(config);
+  const K = options.steps;
+  const perStep = Array.from({ length: K }, () => ({
+    logits: new Float32Array(rows * S * V),
+    qHalt: new Float32Array(rows),
+    qContinue: new Float32Array(rows),
+    steps: new Int32Array(rows),
+    halted: new Uint8Array(rows),
+    zH: options.withCarry ? new Float32Array(rows * T * D) : undefined,
+    zL: options.withCarry ? new Float32Array(rows * T * D) : undefined,
+    loss: undefined as LossResult | undefined,
+  }));
+  const chunk = Math.max(1, options.rowsPerChunk ?? defaultRowsPerChunk(config));
+  let model: HrmModel | undefined;
+  let head: ActLossHead | undefined;
+  for (let start = 0; start < rows; start += chunk) {
+    const n = Math.min(chunk, rows - start);
+    if (model?.batchSize !== n) {
+      model = new HrmModel(config, weights, n);
+      head = new ActLossHead(model, options.lossType);
     }
-    tensors.set(`step${k}.steps`, fromInt32(carry.steps, [rows]));
-    tensors.set(`step${k}.halted`, fromBool(carry.halted, [rows]));
-    const loss = batch.labels === undefined ? undefined : head.compute(carry, out);
-    if (loss !== undefined) losses.push(loss);
-    options.onStep?.(k, loss);
+    const part = sliceBatch(batch, start, n, S);
+    const carry = model.initialCarry();
+    for (let k = 0; k < K; k += 1) {
+      const out = model.forward(carry, part, { training: false });
+      const record = perStep[k]!;
+      record.logits.set(out.logits.data, start * S * V);
+      record.qHalt.set(out.qHaltLogits, start);
+      record.qContinue.set(out.qContinueLogits, start);
+      record.steps.set(carry.steps, start);
+      record.halted.set(carry.halted, start);
+      record.zH?.set(carry.zH.data, start * T * D);
+      record.zL?.set(carry.zL.data, start * T * D);
+      if (part.labels !== undefined) record.loss = addLoss(record.loss, head!.compute(carry, out));
+      options.onProgress?.({ rows: start + n, step: k + 1 });
+    }
   }
+  const tensors = new Map<string, StoredTensor>();
+  perStep.forEach((record, i) => {
+    const k = i + 1;
+    tensors.set(`step${k}.logits`, fromFloat32(record.logits, [rows, S, V]));
+    tensors.set(`step${k}.q_halt_logits`, fromFloat32(record.qHalt, [rows]));
+    tensors.set(`step${k}.q_continue_logits`, fromFloat32(record.qContinue, [rows]));
+    if (record.zH !== undefined && record.zL !== undefined) {
+      tensors.set(`step${k}.z_H`, fromFloat32(record.zH, [rows, T, D]));
+      tensors.set(`step${k}.z_L`, fromFloat32(record.zL, [rows, T, D]));
+    }
+    tensors.set(`step${k}.steps`, fromInt32(record.steps, [rows]));
+    tensors.set(`step${k}.halted`, fromBool(record.halted, [rows]));
+  });
+  const losses = perStep.flatMap((record) => (record.loss === undefined ? [] : [record.loss]));
   return { tensors, losses };
 }

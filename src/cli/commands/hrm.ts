@@ -243,20 +243,30 @@ const forward = defineCommand({
     if (!flags.json)
       stderr.write(`hrm-lcb: ${batch.rows} rows x ${steps} ACT steps on ${describeBackend()}\n`);
     const started = performance.now();
+    let lastReport = started;
     const result = forwardRollout(config, weights, batch, batch.rows, {
       steps,
       withCarry: flags.withCarry,
       lossType: flags.lossType as LossType,
-      onStep: (k, loss) => {
+      onProgress: ({ rows, step }) => {
         if (signal.aborted) throw new UserError('interrupted', { exitCode: EXIT.interrupted });
-        if (!flags.json && loss !== undefined) {
-          const m = loss.metrics;
-          stdout.write(
-            `step ${k}: loss ${loss.loss.toFixed(6)} lm_loss ${m.lm_loss.toFixed(6)} q_halt_loss ${m.q_halt_loss.toFixed(6)} count ${m.count} exact_accuracy ${m.exact_accuracy} accuracy ${m.accuracy.toFixed(4)}${loss.allHalted ? ' (all halted)' : ''}\n`,
+        const now = performance.now();
+        if (!flags.json && now - lastReport > 2000) {
+          stderr.write(
+            `hrm-lcb: rows ${rows}/${batch.rows}, step ${step}/${steps} (${((now - started) / 1000).toFixed(1)} s)\n`,
           );
+          lastReport = now;
         }
       },
     });
+    if (!flags.json) {
+      result.losses.forEach((loss, i) => {
+        const m = loss.metrics;
+        stdout.write(
+          `step ${i + 1}: loss ${loss.loss.toFixed(6)} lm_loss ${m.lm_loss.toFixed(6)} q_halt_loss ${m.q_halt_loss.toFixed(6)} count ${m.count} exact_accuracy ${m.exact_accuracy} accuracy ${m.accuracy.toFixed(4)}${loss.allHalted ? ' (all halted)' : ''}\n`,
+        );
+      });
+    }
     const seconds = (performance.now() - started) / 1000;
     await writeTensorFile(flags.out, {
       tensors: result.tensors,
