@@ -20,8 +20,9 @@ import {
 import { hrmConfigToJson } from './config.ts';
 import type { HrmTrainer } from './train-step.ts';
 
-/** Format name and version written into (and required from) the metadata. */
+/** Format name written into (and required from) the metadata. */
 export const TRAIN_STATE_FORMAT = 'hrm-lcb-train-state';
+/** Format version; bump it when the layout changes, so old files are refused instead of misread. */
 export const TRAIN_STATE_VERSION = '1';
 
 /** The trainer's full state as a tensor file (write it with `writeTensorFile(path.safetensors, ...)`). */
