@@ -5,6 +5,8 @@
  *   m <- m + (1 - b1) * (g - m);  v <- b2 * v + (1 - b2) * g^2
  *   p <- p - lr / (1 - b1^t) * atan2(m, sqrt(v) / sqrt(1 - b2^t))
  * No epsilon: atan2 bounds each update by lr * pi/2 / (1 - b1^t), and atan2(0, 0) = 0.
+ * Plain TypeScript for now (about 15 ns per element: 0.4 s per step at 27M parameters); a fused native
+ * kernel in tensor/ would take this to a few milliseconds.
  */
 import type { ParamBuffers } from '../weights.ts';
 
