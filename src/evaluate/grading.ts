@@ -38,6 +38,12 @@ export class GradingInfrastructureError extends Error {
   }
 }
 
+/** The outcome of a sample whose grading failed in the sandbox: journaled as an error row, not a verdict. */
+export function infrastructureOutcome(message: string): GradeOutcome {
+  const none = { passed: false, results: [], metadata: null, skipped: false, stderr: '', tests: [], ms: 0 };
+  return { ...none, infraError: message };
+}
+
 /** Extraction and grading for every scenario. */
 export interface Grading {
   extractCode(output: string, style: PromptStyle): string;

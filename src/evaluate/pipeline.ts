@@ -14,7 +14,7 @@ import type { Model } from '../models/index.ts';
 import { ModelError } from '../models/index.ts';
 import type { PromptStyle } from '../prompts/index.ts';
 import { promptAsText } from '../prompts/index.ts';
-import { type GradeOutcome, GradingInfrastructureError } from './grading.ts';
+import { type GradeOutcome, GradingInfrastructureError, infrastructureOutcome } from './grading.ts';
 import type { SampleRequest, Unit } from './units.ts';
 
 /** What the pipeline runs with. */
@@ -36,17 +36,6 @@ export interface PipelineContext {
 }
 
 type BaseRow = Pick<JournalRow, 'scenario' | 'problem_id' | 'sample'>;
-
-/** The outcome of a sample whose grading failed for infrastructure reasons. */
-const INFRA_OUTCOME: GradeOutcome = {
-  passed: false,
-  results: [],
-  metadata: null,
-  skipped: false,
-  stderr: '',
-  tests: [],
-  ms: 0,
-};
 
 function errorRow(
   base: BaseRow,
@@ -155,7 +144,7 @@ async function gradeRequest(
   } catch (error) {
     if (ctx.signal.aborted) return;
     if (!(error instanceof GradingInfrastructureError)) throw error;
-    outcomes = missing.map(() => ({ ...INFRA_OUTCOME, infraError: error.message }));
+    outcomes = missing.map(() => infrastructureOutcome(error.message));
   }
   if (ctx.signal.aborted) return; // runs stopped by the interrupt are not verdicts
   for (const [i, sample] of missing.entries()) {

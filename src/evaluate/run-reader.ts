@@ -10,6 +10,7 @@ import type { RunManifest } from '../contracts/run.ts';
 import { InputError } from '../core/errors.ts';
 import { readJsonl } from '../core/jsonl.ts';
 import { firstIssue } from '../core/zod-issues.ts';
+import { executionResultList, type PredictionOutcome } from '../grade/code-execution.ts';
 import { readSpan } from '../models/line-offsets.ts';
 import { type IndexedRow, indexJournal, type JournalIndex, parseJournalLine } from './journal.ts';
 import { readManifest, runPaths } from './run-dir.ts';
@@ -34,33 +35,28 @@ export interface JournalDigest {
   index: JournalIndex;
 }
 
-/** Fold a journal into per-problem outcomes (LCB's n and c; code execution drops skipped predictions). */
+/**
+ * Fold a journal into per-problem outcomes: LCB's n and c are the length and the passes of the problem's
+ * result list, which for code execution is `executionResultList` of its predictions (docs/lcb.md §11.3:
+ * skipped predictions leave the list, and when all are skipped the problem counts as n failures).
+ */
 export async function digestJournal(file: string): Promise<JournalDigest> {
   const index = await indexJournal(file);
   const outcomes = new Map<string, ProblemOutcome>();
   for (const { scenario, problemId } of index.units()) {
     let journaled = 0;
-    let graded = 0;
-    let counted = 0;
-    let correct = 0;
     let errors = 0;
     let gradeMs = 0;
+    const graded: PredictionOutcome[] = [];
     for (const { row } of index.samplesOf(scenario, problemId)) {
       journaled += 1;
       gradeMs += row.gradeMs;
-      if (row.status === 'error') {
-        errors += 1;
-        continue;
-      }
-      graded += 1;
-      if (row.skipped === true) continue;
-      counted += 1;
-      if (row.passed) correct += 1;
+      if (row.status === 'error') errors += 1;
+      else graded.push(row.skipped === true ? 'skipped' : row.passed);
     }
-    // code execution (docs/lcb.md §11.3): skipped predictions leave the list; when all are skipped the
-    // problem counts as n failures
-    const n = counted === 0 && graded > 0 ? graded : counted;
-    outcomes.set(outcomeKey(scenario, problemId), { n, c: correct, errors, journaled, gradeMs });
+    const list = executionResultList(graded);
+    const c = list.filter((passed) => passed).length;
+    outcomes.set(outcomeKey(scenario, problemId), { n: list.length, c, errors, journaled, gradeMs });
   }
   return { outcomes, index };
 }

@@ -11,6 +11,7 @@ import type {
   LcbScenario,
   TestOutputPredictionProblem,
 } from '../contracts/lcb-problem.ts';
+import { codegenRecord, executionRecord, testOutputRecord } from '../grade/lcb-rows.ts';
 import {
   codeExecutionPrompt,
   codeGenerationPrompt,
@@ -20,7 +21,12 @@ import {
   selfRepairPrompt,
   testOutputPrompt,
 } from '../prompts/index.ts';
-import { type GradeOutcome, type Grading, GradingInfrastructureError } from './grading.ts';
+import {
+  type GradeOutcome,
+  type Grading,
+  GradingInfrastructureError,
+  infrastructureOutcome,
+} from './grading.ts';
 
 /** One model call (or a reuse) covering samples `firstSample .. firstSample + n - 1`. */
 export interface SampleRequest {
@@ -77,30 +83,48 @@ async function gradeEach(
   return settled.map((result) => {
     if (result.status === 'fulfilled') return result.value;
     if (!(result.reason instanceof GradingInfrastructureError)) throw result.reason;
-    return {
-      passed: false,
-      results: [],
-      metadata: null,
-      skipped: false,
-      stderr: '',
-      tests: [],
-      ms: 0,
-      infraError: result.reason.message,
-    };
+    return infrastructureOutcome(result.reason.message);
   });
 }
 
-/** LCB's §8.1 output fields of a code-generation problem, in LCB's order. */
-function codeGenerationRecord(problem: CodeGenerationMeta): Record<string, unknown> {
+/** What code generation and self-repair share: extraction, and grading with the tests loaded on first use. */
+function codeGrading(
+  meta: CodeGenerationMeta,
+  load: (meta: CodeGenerationMeta) => Promise<CodeGenerationProblem>,
+  ctx: UnitContext,
+): Pick<Unit, 'extract' | 'grade' | 'release'> {
+  let loaded: Promise<CodeGenerationProblem> | undefined;
   return {
-    question_title: problem.question_title,
-    question_content: problem.question_content,
-    platform: problem.platform,
-    question_id: problem.question_id,
-    contest_id: problem.contest_id,
-    contest_date: problem.contest_date,
-    starter_code: problem.starter_code,
-    difficulty: problem.difficulty,
+    extract: (output) => ctx.grading.extractCode(output, ctx.style),
+    grade: async (codes, signal) => {
+      loaded ??= load(meta);
+      return gradeEach(await loaded, codes, ctx.grading, signal);
+    },
+    release: () => {
+      loaded = undefined;
+    },
+  };
+}
+
+/** The `problems.jsonl` row of a code-generation or self-repair problem. */
+function codeProblemRow(
+  scenario: 'codegeneration' | 'selfrepair',
+  meta: CodeGenerationMeta,
+  samples: number,
+  prompt: string,
+  cost: number,
+): ProblemRow {
+  return {
+    scenario,
+    problem_id: meta.question_id,
+    samples,
+    difficulty: meta.difficulty,
+    platform: meta.platform,
+    contest_date: meta.contest_date,
+    title: meta.question_title,
+    prompt,
+    cost,
+    record: codegenRecord(meta),
   };
 }
 
@@ -112,7 +136,6 @@ export function codeGenerationUnit(
   ctx: UnitContext,
 ): Unit {
   const prompt = (): Prompt => codeGenerationPrompt(meta, ctx.style);
-  let loaded: Promise<CodeGenerationProblem> | undefined;
   return {
     scenario: 'codegeneration',
     problemId: meta.question_id,
@@ -120,26 +143,8 @@ export function codeGenerationUnit(
     cost,
     samples: async () => ctx.n,
     requests: async () => [{ firstSample: 0, n: ctx.n, prompt: prompt() }],
-    extract: (output) => ctx.grading.extractCode(output, ctx.style),
-    grade: async (codes, signal) => {
-      loaded ??= load(meta);
-      return gradeEach(await loaded, codes, ctx.grading, signal);
-    },
-    release: () => {
-      loaded = undefined;
-    },
-    row: () => ({
-      scenario: 'codegeneration',
-      problem_id: meta.question_id,
-      samples: ctx.n,
-      difficulty: meta.difficulty,
-      platform: meta.platform,
-      contest_date: meta.contest_date,
-      title: meta.question_title,
-      prompt: promptAsText(prompt()),
-      cost,
-      record: codeGenerationRecord(meta),
-    }),
+    ...codeGrading(meta, load, ctx),
+    row: () => codeProblemRow('codegeneration', meta, ctx.n, promptAsText(prompt()), cost),
   };
 }
 
@@ -163,7 +168,6 @@ export function selfRepairUnit(
   plannedSamples: number,
   ctx: UnitContext,
 ): Unit {
-  let loaded: Promise<CodeGenerationProblem> | undefined;
   return {
     scenario: 'selfrepair',
     problemId: meta.question_id,
@@ -198,26 +202,15 @@ export function selfRepairUnit(
           : { firstSample: index, n: 1, prompt, original: generation.code };
       });
     },
-    extract: (output) => ctx.grading.extractCode(output, ctx.style),
-    grade: async (codes, signal) => {
-      loaded ??= load(meta);
-      return gradeEach(await loaded, codes, ctx.grading, signal);
-    },
-    release: () => {
-      loaded = undefined;
-    },
-    row: () => ({
-      scenario: 'selfrepair',
-      problem_id: meta.question_id,
-      samples: plannedSamples,
-      difficulty: meta.difficulty,
-      platform: meta.platform,
-      contest_date: meta.contest_date,
-      title: meta.question_title,
-      prompt: '(one prompt per code-generation sample; see each sample)',
-      cost,
-      record: codeGenerationRecord(meta),
-    }),
+    ...codeGrading(meta, load, ctx),
+    row: () =>
+      codeProblemRow(
+        'selfrepair',
+        meta,
+        plannedSamples,
+        '(one prompt per code-generation sample; see each sample)',
+        cost,
+      ),
   };
 }
 
@@ -249,17 +242,7 @@ export function testOutputUnit(
       title: problem.question_title,
       prompt: promptAsText(prompt()),
       cost,
-      record: {
-        question_title: problem.question_title,
-        question_content: problem.question_content,
-        question_id: problem.question_id,
-        contest_id: problem.contest_id,
-        contest_date: problem.contest_date,
-        difficulty: problem.difficulty,
-        test_id: problem.test_id,
-        function_name: problem.function_name,
-        starter_code: problem.starter_code,
-      },
+      record: testOutputRecord(problem),
     }),
   };
 }
@@ -287,19 +270,7 @@ export function codeExecutionUnit(problem: CodeExecutionProblem, cost: number, c
       title: problem.function_name,
       prompt: promptAsText(prompt()),
       cost,
-      record: {
-        question_id: problem.question_id,
-        contest_id: problem.contest_id,
-        contest_date: problem.contest_date,
-        difficulty: problem.difficulty,
-        function_name: problem.function_name,
-        code: problem.code,
-        input: problem.input,
-        output: problem.output,
-        id: problem.id,
-        problem_id: problem.problem_id,
-        numsteps: problem.numsteps,
-      },
+      record: executionRecord(problem),
     }),
   };
 }

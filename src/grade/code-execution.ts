@@ -57,19 +57,30 @@ export function resolvePrediction(
   }
 }
 
+/** One prediction's outcome: its verdict, or `skipped` where upstream drops it from the sample's list. */
+export type PredictionOutcome = boolean | 'skipped';
+
 /**
- * The per-sample result list upstream stores: evaluated predictions in order (skipped ones dropped);
- * `[False] * n` when every prediction was skipped. `fixed` keeps one entry per prediction.
+ * Each prediction's outcome from the verdicts of the predictions that ran: in `lcb` mode a prediction that
+ * contains the input call is `skipped`; in `fixed` mode it stays and counts as wrong (it never ran).
  */
-export function executionResultList(
+export function predictionOutcomes(
   predictions: readonly string[],
   input: string,
   verdicts: ReadonlyMap<number, boolean>,
   mode: GraderMode,
-): boolean[] {
-  if (mode === 'fixed') return predictions.map((_, i) => verdicts.get(i) ?? false);
-  const kept = predictions.flatMap((prediction, i) =>
-    isSkippedPrediction(input, prediction) ? [] : [verdicts.get(i) ?? false],
+): PredictionOutcome[] {
+  return predictions.map((prediction, i) =>
+    mode === 'lcb' && isSkippedPrediction(input, prediction) ? 'skipped' : (verdicts.get(i) ?? false),
   );
-  return kept.length === 0 ? predictions.map(() => false) : kept;
+}
+
+/**
+ * `evaluate_score`'s result list of one sample, from its predictions' outcomes in order: skipped ones are
+ * dropped, and when every one was skipped upstream stores `[False] * n`. `hrm-lcb grade`'s files and
+ * `hrm-lcb evaluate`'s journal-built files and scores all come from here.
+ */
+export function executionResultList(outcomes: readonly PredictionOutcome[]): boolean[] {
+  const kept = outcomes.filter((outcome): outcome is boolean => outcome !== 'skipped');
+  return kept.length === 0 ? outcomes.map(() => false) : kept;
 }

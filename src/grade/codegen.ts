@@ -61,6 +61,8 @@ export function globalTimeoutSeconds(timeoutSeconds: number, testCount: number):
 export class CodegenGrader {
   readonly testCount: number;
   private readonly results: TestResult[] = [];
+  /** per test index, the seconds the driver measured for it (tests that raised report none) */
+  private readonly measured: number[] = [];
   private expected: PyValue[] | null = null;
   private seconds = 0;
   private verdict: CodegenVerdict | null = null;
@@ -78,6 +80,11 @@ export class CodegenGrader {
     return this.verdict;
   }
 
+  /** Per test, in order, the seconds the driver measured around it; `undefined` for a test that raised. */
+  get testSeconds(): readonly (number | undefined)[] {
+    return this.measured;
+  }
+
   /** Consume one event; returns `stop` once the verdict is decided. */
   feed(event: CodegenEvent): 'continue' | 'stop' {
     if (this.verdict !== null) return 'stop';
@@ -92,8 +99,10 @@ export class CodegenGrader {
     } else if (event.event === 'error') {
       this.onError(event.index, event.repr, event.args);
     } else if ('stdout' in event) {
+      this.measured[event.index] = event.seconds;
       this.onStdout(event.index, event.stdout, event.seconds);
     } else {
+      this.measured[event.index] = event.seconds;
       this.onValue(event.index, event.value, event.args, event.seconds);
     }
     return this.verdict === null ? 'continue' : 'stop';

@@ -9,6 +9,8 @@ import {
   type ExpectedValue,
   executionResultList,
   isSkippedPrediction,
+  type PredictionOutcome,
+  predictionOutcomes,
   resolvePrediction,
   type WorldMessage,
 } from '../grade/code-execution.ts';
@@ -89,13 +91,16 @@ async function expectedValue(
   return { kind: 'raises', repr: message?.event === 'end' ? (message.error ?? 'error') : 'no result' };
 }
 
-/** Grade the predictions of one sample; resolves to upstream's result list for it (see `executionResultList`). */
-export async function judgeCodeExecution(
+/**
+ * Grade the predictions of one sample; resolves to each prediction's outcome, in order (`skipped` where
+ * upstream drops the prediction). `hrm-lcb evaluate` journals these per sample.
+ */
+export async function judgeExecutionPredictions(
   sandbox: Sandbox,
   sample: ExecutionSample,
   predictions: readonly string[],
   options: JudgeOptions,
-): Promise<JudgeOutcome<boolean[]>> {
+): Promise<JudgeOutcome<PredictionOutcome[]>> {
   const toRun = predictions.flatMap((text, index) =>
     isSkippedPrediction(sample.input, text) ? [] : [{ index, text }],
   );
@@ -116,5 +121,20 @@ export async function judgeCodeExecution(
       }
     }
   }
-  return { kind: 'verdict', verdict: executionResultList(predictions, sample.input, verdicts, options.mode) };
+  return {
+    kind: 'verdict',
+    verdict: predictionOutcomes(predictions, sample.input, verdicts, options.mode),
+  };
+}
+
+/** Grade the predictions of one sample; resolves to upstream's result list for it (`executionResultList`). */
+export async function judgeCodeExecution(
+  sandbox: Sandbox,
+  sample: ExecutionSample,
+  predictions: readonly string[],
+  options: JudgeOptions,
+): Promise<JudgeOutcome<boolean[]>> {
+  const outcome = await judgeExecutionPredictions(sandbox, sample, predictions, options);
+  if (outcome.kind !== 'verdict') return outcome;
+  return { kind: 'verdict', verdict: executionResultList(outcome.verdict) };
 }

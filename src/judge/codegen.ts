@@ -30,6 +30,19 @@ export type JudgeOutcome<T> =
   | { kind: 'verdict'; verdict: T }
   | { kind: 'infrastructure-error'; message: string };
 
+/** What a generation's run showed besides its verdict, for reports (LCB's result files do not hold it). */
+export interface CodegenRunDetail {
+  /** what the program wrote to stderr, as the sandbox captured it (capped by its `stderrBytes`) */
+  stderr: string;
+  /** per test, in order, the seconds the driver measured around it; `undefined` for a test that raised */
+  testSeconds: readonly (number | undefined)[];
+}
+
+/** A generation's verdict with its run's detail, or a failure of the harness itself. */
+export type CodegenOutcome =
+  | { kind: 'verdict'; verdict: CodegenVerdict; detail: CodegenRunDetail }
+  | { kind: 'infrastructure-error'; message: string };
+
 /** RLIMIT_AS of grading runs unless the caller sets one: LCB has no memory limit at all. */
 export const DEFAULT_GRADING_MEMORY_BYTES = 8 * 1024 ** 3;
 /** Message bytes allowed beyond twice the expected output (each test's stdout comes back as a message). */
@@ -48,13 +61,16 @@ function describeEnding(result: RunResult): string {
   return `the run exited with status ${result.exitCode ?? 'unknown'}`;
 }
 
-/** Grade one generation of one problem; resolves to LCB's result list and metadata. */
+/**
+ * Grade one generation of one problem; resolves to LCB's result list and metadata, with the run's stderr
+ * and per-test times.
+ */
 export async function judgeGeneration(
   sandbox: Sandbox,
   problem: CodegenProblem,
   code: string,
   options: JudgeOptions,
-): Promise<JudgeOutcome<CodegenVerdict>> {
+): Promise<CodegenOutcome> {
   const grader = new CodegenGrader(problem, options.mode);
   const wallSeconds = globalTimeoutSeconds(options.timeoutSeconds, problem.inputs.length);
   const expectedBytes = problem.outputs.reduce((sum, output) => sum + output.length, 0);
@@ -88,17 +104,16 @@ export async function judgeGeneration(
       }
     },
   });
+  const detail: CodegenRunDetail = { stderr: result.stderr, testSeconds: grader.testSeconds };
   const decided = grader.decided;
-  if (decided !== null) return { kind: 'verdict', verdict: decided };
+  if (decided !== null) return { kind: 'verdict', verdict: decided, detail };
   if (result.status === 'infrastructure-error') {
     return { kind: 'infrastructure-error', message: result.infraError ?? 'the sandbox failed' };
   }
-  return {
-    kind: 'verdict',
-    verdict: grader.finish({
-      kind: 'died',
-      timedOut: result.status === 'timeout',
-      detail: describeEnding(result),
-    }),
-  };
+  const ending = {
+    kind: 'died',
+    timedOut: result.status === 'timeout',
+    detail: describeEnding(result),
+  } as const;
+  return { kind: 'verdict', verdict: grader.finish(ending), detail };
 }

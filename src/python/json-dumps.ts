@@ -55,7 +55,11 @@ function encode(value: PyJson, indent: number | null, level: number): string {
   return `${open}${inner}${parts.join(`,${inner}`)}\n${' '.repeat(indent * level)}${close}`;
 }
 
-/** `json.dumps(value)` (no indent) or `json.dumps(value, indent=N)` text. */
-export function pyJsonDumps(value: PyJson, indent: number | null = null): string {
-  return encode(value, indent, 0);
+/**
+ * `json.dumps(value)` (no indent) or `json.dumps(value, indent=N)` text. `level` is the nesting depth the
+ * text is placed at, for a list written item by item: item texts at level 1, each after `",\n"` + one
+ * indent, give `json.dumps(items, indent=N)`.
+ */
+export function pyJsonDumps(value: PyJson, indent: number | null = null, level = 0): string {
+  return encode(value, indent, level);
 }

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { executionResultList, resolvePrediction, type WorldMessage } from '../../src/grade/code-execution.ts';
+import {
+  executionResultList,
+  predictionOutcomes,
+  resolvePrediction,
+  type WorldMessage,
+} from '../../src/grade/code-execution.ts';
 
 const five = { kind: 'value' as const, value: 5n };
 
@@ -35,16 +40,17 @@ describe('code execution verdicts', () => {
       [0, true],
       [2, false],
     ]);
-    assert.deepEqual(executionResultList(['5', 'f(x = 1)', '7'], 'f(x = 1)', verdicts, 'lcb'), [true, false]);
-    assert.deepEqual(executionResultList(['f(x = 1)', 'y = f(x = 1)'], 'f(x = 1)', new Map(), 'lcb'), [
-      false,
-      false,
-    ]);
-    assert.deepEqual(executionResultList(['5', 'f(x = 1)', '7'], 'f(x = 1)', verdicts, 'fixed'), [
+    const list = (predictions: string[], known: Map<number, boolean>, mode: 'lcb' | 'fixed') =>
+      executionResultList(predictionOutcomes(predictions, 'f(x = 1)', known, mode));
+    assert.deepEqual(predictionOutcomes(['5', 'f(x = 1)', '7'], 'f(x = 1)', verdicts, 'lcb'), [
       true,
-      false,
+      'skipped',
       false,
     ]);
-    assert.deepEqual(executionResultList([], 'f()', new Map(), 'lcb'), []);
+    assert.deepEqual(list(['5', 'f(x = 1)', '7'], verdicts, 'lcb'), [true, false]);
+    assert.deepEqual(list(['f(x = 1)', 'y = f(x = 1)'], new Map(), 'lcb'), [false, false]);
+    assert.deepEqual(list(['5', 'f(x = 1)', '7'], verdicts, 'fixed'), [true, false, false]);
+    assert.deepEqual(list([], new Map(), 'lcb'), []);
+    assert.deepEqual(executionResultList(['skipped', 'skipped', 'skipped']), [false, false, false]);
   });
 });

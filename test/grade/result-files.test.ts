@@ -1,16 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CodeExecutionProblem, CodeGenerationMeta } from '../../src/contracts/lcb-problem.ts';
+import { codeExecutionPassAt1, metadataJson } from '../../src/grade/lcb-rows.ts';
 import {
-  codeExecutionPassAt1,
   codeExecutionResultFiles,
   codegenResultFiles,
   evalFileNames,
   lcbOutputFileName,
-  metadataJson,
 } from '../../src/grade/result-files.ts';
 import { pyJsonDumps } from '../../src/python/json-dumps.ts';
-import { runPython } from '../python/python-oracle.ts';
 
 const meta = (id: string): CodeGenerationMeta => ({
   question_title: `t${id}`,
@@ -114,39 +112,4 @@ describe('LCB result files', () => {
       '{"error_code": -4, "error_message": "Error during testing: \\u00e9"}',
     );
   });
-});
-
-it("metadataJson is Python's json.dumps of the metadata dict (key order kept, execution time a float)", () => {
-  const dicts: Record<string, string | number>[] = [
-    { 'execution time': 0.0001308917999267578 },
-    { 'execution time': 2 },
-    {
-      output: 'é ✓ "q" \\ \n\t\u007f\u0001',
-      inputs: '😀',
-      expected: '3',
-      error_code: -2,
-      error_message: 'Wrong answer at output_line_idx=0: é != 3',
-    },
-    {
-      error: "ValueError('x')",
-      error_code: -4,
-      error_message: 'Runtime Error',
-      inputs: '[1, 2]',
-      expected: '3',
-    },
-    { error_code: -4, error_message: "Error during testing: '(' was never closed (<string>, line 1)" },
-  ];
-  // CPython rebuilds each dict with the same key order and value types (execution time is a float)
-  const expected = runPython<string[]>(
-    [
-      'import json,sys',
-      'out = []',
-      'for d in json.load(sys.stdin):',
-      '    if "execution time" in d: d["execution time"] = float(d["execution time"])',
-      '    out.append(json.dumps(d))',
-      'print(json.dumps(out))',
-    ].join('\n'),
-    dicts,
-  );
-  assert.deepEqual(dicts.map(metadataJson), expected);
 });
