@@ -5,6 +5,7 @@
  *   σ' = std / sqrt(1 − (u·φ(u) − l·φ(l))/z − ((φ(u) − φ(l))/z)²),
  * then x = √2·σ'·erfinv(U) with U uniform in [erf(l/√2), erf(u/√2)], clipped to [l·σ', u·σ'].
  */
+import { ERFINV_TABLE_ERROR_BOUND, ErfinvTable } from './erfinv-table.ts';
 import type { Rng } from './random.ts';
 import type { FloatArray } from './tensor.ts';
 
@@ -24,11 +25,29 @@ export function truncNormal(out: FloatArray, std: number, rng: Rng, lower = -2, 
   const compStd = std / Math.sqrt(1 - (upper * pdfU - lower * pdfL) / z - ((pdfU - pdfL) / z) ** 2);
   const min = lower * compStd;
   const max = upper * compStd;
+  const scale = Math.SQRT2 * compStd;
+  const exact = (y: number) => Math.min(max, Math.max(min, scale * erfinv(y)));
+  if (!(out instanceof Float32Array) || out.length < FAST_PATH_MIN_LENGTH) {
+    for (let i = 0; i < out.length; i++) out[i] = exact(lo + (hi - lo) * rng.uniform());
+    return;
+  }
+  // Fast path with the same float32 values: the table puts erfinv(y) within ±bound; when every x in that
+  // interval rounds to one float32 (scale·x, the clamp and the rounding are all monotone), that float32 is
+  // the exact path's result too. Otherwise (a few in 10^4 draws) the exact path runs.
+  table ??= new ErfinvTable(erfinv);
+  const bound = ERFINV_TABLE_ERROR_BOUND;
   for (let i = 0; i < out.length; i++) {
-    const x = Math.SQRT2 * compStd * erfinv(lo + (hi - lo) * rng.uniform());
-    out[i] = Math.min(max, Math.max(min, x));
+    const y = lo + (hi - lo) * rng.uniform();
+    const x = table.approx(y); // NaN outside the table's range: the comparison below fails
+    const below = Math.fround(Math.min(max, Math.max(min, scale * (x - bound))));
+    const above = Math.fround(Math.min(max, Math.max(min, scale * (x + bound))));
+    out[i] = below === above && below !== 0 ? below : exact(y);
   }
 }
+
+/** below this many elements the exact path is cheaper than building the table */
+const FAST_PATH_MIN_LENGTH = 32_768;
+let table: ErfinvTable | undefined;
 
 /** the error function, to about 1e-15 (positive-term series erf(x) = 2/√π·e^(−x²)·Σ 2ⁿx^(2n+1)/(2n+1)!!) */
 export function erf(x: number): number {

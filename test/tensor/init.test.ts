@@ -1,8 +1,10 @@
 // Truncated-normal init (upstream trunc_normal_init_) and the erf/erfinv it rests on: values against
-// torch 1.13 (expected/torch.json), statistics of the samples, bounds, determinism from the seed.
+// torch 1.13 (expected/torch.json), statistics of the samples, bounds, determinism from the seed; the fast
+// erfinv table path gives the exact path's values bit for bit.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { it } from 'node:test';
+import { ERFINV_TABLE_ERROR_BOUND, ERFINV_TABLE_RANGE, ErfinvTable } from '../../src/tensor/erfinv-table.ts';
 import { erf, erfinv, Rng, truncNormal } from '../../src/tensor/index.ts';
 import { assertClose } from './helpers.ts';
 
@@ -52,4 +54,33 @@ it('truncNormal is determined by its seed, and std 0 gives zeros', () => {
   truncNormal(a, 0, new Rng(9));
   assert.ok(a.every((v) => v === 0));
   assert.throws(() => truncNormal(a, -1, new Rng(1)), RangeError);
+});
+
+it('the erfinv table stays within its error bound of the exact erfinv over its whole range', () => {
+  const table = new ErfinvTable(erfinv);
+  let worst = 0;
+  const n = 200_000;
+  for (let i = 0; i < n; i++) {
+    const y = -ERFINV_TABLE_RANGE + (2 * ERFINV_TABLE_RANGE * (i + 0.5)) / n;
+    worst = Math.max(worst, Math.abs(table.approx(y) - erfinv(y)));
+  }
+  assert.ok(worst < ERFINV_TABLE_ERROR_BOUND / 100, `max |approx − erfinv| = ${worst}`);
+  assert.ok(Number.isNaN(table.approx(0.995)) && Number.isNaN(table.approx(-1)));
+});
+
+it('truncNormal into float32 (the table path) gives the exact path’s values bit for bit', () => {
+  // a Float64Array output always takes the exact path (erfinv per element); rounded, it is the reference
+  for (const [std, lower, upper] of [
+    [0.02, -2, 2],
+    [1, -2, 2],
+    [0.3, -3, 1], // partly outside the table's range
+  ] as const) {
+    const fast = new Float32Array(100_000);
+    const exact = new Float64Array(fast.length);
+    truncNormal(fast, std, new Rng(11), lower, upper);
+    truncNormal(exact, std, new Rng(11), lower, upper);
+    let differ = 0;
+    for (let i = 0; i < fast.length; i++) if (!Object.is(fast[i], Math.fround(exact[i]!))) differ++;
+    assert.equal(differ, 0, `std ${std}, bounds [${lower}, ${upper}]: ${differ} values differ`);
+  }
 });
