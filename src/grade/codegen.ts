@@ -31,14 +31,18 @@ export interface CodegenVerdict {
   metadata: CodegenMetadata;
 }
 
-/** What the sandbox driver reports, already decoded (see `src/judge/codegen.ts`). */
-export type CodegenEvent =
+/**
+ * What the sandbox driver reports, already decoded (see `src/judge/codegen.ts`). `stderr` is what the
+ * program wrote to `sys.stderr` since the previous event: for reports, never part of a verdict.
+ */
+export type CodegenEvent = (
   | { event: 'setup_error'; message: string }
   | { event: 'ready' }
   | { event: 'test'; index: number; seconds: number; stdout: string }
   | { event: 'test'; index: number; seconds: number; value: PyValue; args: string }
   | { event: 'error'; index: number; repr: string; args?: string }
-  | { event: 'done' };
+  | { event: 'done' }
+) & { stderr?: string };
 
 /** How the run ended when the verdict was not decided by the events alone. */
 export type RunEnding =

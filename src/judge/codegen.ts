@@ -32,7 +32,7 @@ export type JudgeOutcome<T> =
 
 /** What a generation's run showed besides its verdict, for reports (LCB's result files do not hold it). */
 export interface CodegenRunDetail {
-  /** what the program wrote to stderr, as the sandbox captured it (capped by its `stderrBytes`) */
+  /** what the program wrote to `sys.stderr` (the driver keeps the first 16 KiB), then the run's own stderr */
   stderr: string;
   /** per test, in order, the seconds the driver measured around it; `undefined` for a test that raised */
   testSeconds: readonly (number | undefined)[];
@@ -84,6 +84,7 @@ export async function judgeGeneration(
     timeout: options.timeoutSeconds,
     mode: options.mode,
   };
+  let stderr = '';
   const result = await sandbox.run({
     source: driverSource('codegen'),
     stdin: JSON.stringify(payload),
@@ -96,7 +97,9 @@ export async function judgeGeneration(
     },
     onMessage: (bytes) => {
       try {
-        return grader.feed(decodeCodegenMessage(bytes));
+        const event = decodeCodegenMessage(bytes);
+        if (event.stderr !== undefined) stderr += event.stderr;
+        return grader.feed(event);
       } catch (error) {
         if (!(error instanceof ProtocolError)) throw error;
         grader.reject(error.message);
@@ -104,7 +107,8 @@ export async function judgeGeneration(
       }
     },
   });
-  const detail: CodegenRunDetail = { stderr: result.stderr, testSeconds: grader.testSeconds };
+  // the program's sys.stderr comes with the driver's messages; the run's own stderr is the harness's
+  const detail: CodegenRunDetail = { stderr: stderr + result.stderr, testSeconds: grader.testSeconds };
   const decided = grader.decided;
   if (decided !== null) return { kind: 'verdict', verdict: decided, detail };
   if (result.status === 'infrastructure-error') {

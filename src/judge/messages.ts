@@ -21,13 +21,21 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const index = z.number().int().min(-1);
 const seconds = z.number().min(0);
 
+// every codegen message may carry what the program wrote to sys.stderr since the previous one
+const stderr = z.string().optional();
 const codegenSchema = z.union([
-  z.strictObject({ event: z.literal('setup_error'), message: z.string() }),
-  z.strictObject({ event: z.literal('ready') }),
-  z.strictObject({ event: z.literal('done') }),
-  z.strictObject({ event: z.literal('test'), index, seconds, stdout: z.string() }),
-  z.strictObject({ event: z.literal('test'), index, seconds, value: z.unknown(), args: z.string() }),
-  z.strictObject({ event: z.literal('error'), index, repr: z.string(), args: z.string().optional() }),
+  z.strictObject({ event: z.literal('setup_error'), message: z.string(), stderr }),
+  z.strictObject({ event: z.literal('ready'), stderr }),
+  z.strictObject({ event: z.literal('done'), stderr }),
+  z.strictObject({ event: z.literal('test'), index, seconds, stdout: z.string(), stderr }),
+  z.strictObject({ event: z.literal('test'), index, seconds, value: z.unknown(), args: z.string(), stderr }),
+  z.strictObject({
+    event: z.literal('error'),
+    index,
+    repr: z.string(),
+    args: z.string().optional(),
+    stderr,
+  }),
 ]);
 
 const testOutputSchema = z.discriminatedUnion('event', [
@@ -75,20 +83,15 @@ function wire(value: unknown) {
 /** One codegen driver message as a grader event. */
 export function decodeCodegenMessage(bytes: Uint8Array): CodegenEvent {
   const message = check(codegenSchema, bytes);
-  if (message.event === 'test' && 'value' in message) {
-    return {
-      event: 'test',
-      index: message.index,
-      seconds: message.seconds,
-      value: wire(message.value),
-      args: message.args,
-    };
+  const { stderr: text, ...event } = message;
+  const withStderr = text === undefined ? {} : { stderr: text };
+  if (event.event === 'test' && 'value' in event)
+    return { ...event, value: wire(event.value), ...withStderr };
+  if (event.event === 'error') {
+    const { args, ...rest } = event;
+    return { ...rest, ...(args === undefined ? {} : { args }), ...withStderr };
   }
-  if (message.event === 'error') {
-    const { args, ...rest } = message;
-    return args === undefined ? rest : { ...rest, args };
-  }
-  return message as CodegenEvent;
+  return { ...(event as CodegenEvent), ...withStderr };
 }
 
 /** One test-output driver message: a prediction's value or error, or the end of the run. */

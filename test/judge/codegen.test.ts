@@ -177,3 +177,54 @@ describe('functional grading details', () => {
     assert.equal(fixed.metadata.error, 'SystemExit(3)');
   });
 });
+
+describe('what the run showed besides the verdict', () => {
+  it("returns the program's stderr and each test's measured seconds (none for a test that raised)", async () => {
+    const code = [
+      'import sys, time',
+      'n = int(input())',
+      'sys.stderr.write(f"checking {n}\\n")',
+      'time.sleep(0.25 if n == 1 else 0)',
+      'if n == 3:',
+      '    raise ValueError("three")',
+      'print(n)',
+    ].join('\n');
+    const outcome = await judgeGeneration(
+      await sharedSandbox(),
+      stdin(['1', '2', '3'], ['1', '2', '3']),
+      code,
+      { mode: 'lcb', timeoutSeconds: 2 },
+    );
+    assert.equal(outcome.kind, 'verdict');
+    if (outcome.kind !== 'verdict') return;
+    assert.deepEqual(outcome.verdict.results, [true, true, -4]);
+    assert.equal(outcome.detail.stderr, 'checking 1\nchecking 2\nchecking 3\n');
+    const [slow, fast, raised] = outcome.detail.testSeconds;
+    assert.ok(slow !== undefined && slow >= 0.24 && slow < 2, `slow test: ${slow}`);
+    assert.ok(fast !== undefined && fast < slow, `fast test: ${fast}`);
+    assert.equal(raised, undefined);
+  });
+
+  it('keeps the first 16 KiB of a stderr flood without changing the verdict; .buffer and fileno() work', async () => {
+    const code = [
+      'import os, sys',
+      'sys.stderr.buffer.write(b"bytes first\\n")',
+      'os.write(sys.stderr.fileno(), b"fd-level, dropped\\n")',
+      'for _ in range(20000):',
+      '    print("x" * 99, file=sys.stderr)',
+      'print(input())',
+    ].join('\n');
+    const outcome = await judgeGeneration(await sharedSandbox(), stdin(['7'], ['7']), code, {
+      mode: 'lcb',
+      timeoutSeconds: 5,
+    });
+    assert.equal(outcome.kind, 'verdict');
+    if (outcome.kind !== 'verdict') return;
+    assert.deepEqual(outcome.verdict.results, [true]);
+    const { stderr } = outcome.detail;
+    assert.ok(stderr.startsWith('bytes first\nxxxx'), stderr.slice(0, 40));
+    assert.ok(!stderr.includes('fd-level'));
+    assert.match(stderr, /\n\.\.\. \[stderr cut at 16384 bytes\]\n$/);
+    assert.ok(stderr.length < 16_500, String(stderr.length));
+  });
+});

@@ -7,6 +7,8 @@
 # Messages: {"event": "setup_error", "message"} | {"event": "ready"} |
 #   {"event": "test", "index", "seconds", "stdout"} | {"event": "test", "index", "seconds", "value", "args"} |
 #   {"event": "error", "index", "repr", "args"?} | {"event": "done"}
+# Every message may carry "stderr": what the program wrote to sys.stderr since the previous message (the
+# first STDERR_KEPT_BYTES of the run; for reports only, never part of a verdict).
 import ast
 import builtins
 import faulthandler
@@ -459,6 +461,63 @@ def detach_std_streams():
     os.close(null_out)
 
 
+STDERR_KEPT_BYTES = 16384
+
+
+class StderrSink(io.RawIOBase):
+    """Under the program's sys.stderr: keeps the run's first STDERR_KEPT_BYTES for the report and drops the
+    rest, so a flood can neither fill memory nor trip an output limit (upstream leaves stderr unlimited).
+    fileno() is fd 2 (/dev/null), so fd-level writes are dropped as before."""
+
+    def __init__(self):
+        self.kept = bytearray()
+        self.taken = 0
+        self.dropped = 0
+        self.noted = False
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return 2
+
+    def isatty(self):
+        return False
+
+    def write(self, data):
+        room = max(STDERR_KEPT_BYTES - len(self.kept), 0)
+        self.kept += bytes(data[:room])
+        self.dropped += len(data) - min(len(data), room)
+        return len(data)
+
+    def take(self):
+        """The text written since the last take (with a note once the rest is being dropped)."""
+        text = bytes(self.kept[self.taken:]).decode("utf-8", "replace")
+        self.taken = len(self.kept)
+        if self.dropped and not self.noted:
+            self.noted = True
+            text += f"\n... [stderr cut at {STDERR_KEPT_BYTES} bytes]\n"
+        return text
+
+
+def capture_stderr(send):
+    """Give the program a sys.stderr whose text rides along with the next message `send` emits."""
+    sink = StderrSink()
+    stream = io.TextIOWrapper(io.BufferedWriter(sink), encoding="utf-8", errors="backslashreplace",
+                              line_buffering=True)
+    sys.stderr = stream
+
+    def send_with_stderr(message):
+        try:
+            stream.flush()
+        except Exception:  # the program closed or broke it
+            pass
+        text = sink.take()
+        send(dict(message, stderr=text) if text else message)
+
+    return send_with_stderr
+
+
 def run_test(payload, send, brief_str, encode):
     """testing_util.run_test for one generation; an Exception escaping grading is 'Error during testing'."""
     fixed = payload["mode"] == "fixed"
@@ -489,9 +548,10 @@ def main():
     for name in payload.get("preload", []):
         __import__(name)
     detach_std_streams()
+    send_with_stderr = capture_stderr(send)
     sys.set_int_max_str_digits(50000)
-    if run_test(payload, send, brief_str, encode):
-        send({"event": "done"})
+    if run_test(payload, send_with_stderr, brief_str, encode):
+        send_with_stderr({"event": "done"})
 
 
 main()
