@@ -8,8 +8,7 @@ import { z } from 'zod';
 import type { JournalRow } from '../contracts/journal.ts';
 import { InputError } from '../core/errors.ts';
 import { firstIssue } from '../core/zod-issues.ts';
-import { readSpan } from '../models/line-offsets.ts';
-import { type IndexedRow, indexJournal, type JournalIndex, parseJournalLine } from './journal.ts';
+import { type IndexedRow, indexJournal, type JournalIndex, readIndexedRow } from './journal.ts';
 import type { CodeGenerationResult } from './units.ts';
 
 /** The code-generation results of each problem. */
@@ -47,9 +46,7 @@ async function readCodegenRows(
   try {
     const out: CodeGenerationResult[] = [];
     for (const span of spans) {
-      out.push(
-        codegenResultOf(parseJournalLine(file, span.line, await readSpan(handle, span.offset, span.length))),
-      );
+      out.push(codegenResultOf(await readIndexedRow(handle, file, span)));
     }
     return out;
   } finally {

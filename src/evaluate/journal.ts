@@ -12,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import { type JournalRow, JournalRow as JournalRowSchema } from '../contracts/journal.ts';
 import { InputError } from '../core/errors.ts';
 import { firstIssue } from '../core/zod-issues.ts';
-import { linesWithOffsets } from '../models/line-offsets.ts';
+import { locatedLinesOf, readLineAt } from '../lcb/line-reader.ts';
 import { type IndexedRow, JournalIndex } from './journal-index.ts';
 
 export { type IndexedRow, JournalIndex };
@@ -45,15 +45,26 @@ export function parseJournalLine(file: string, line: number, text: string): Jour
 export async function* readJournal(
   file: string,
 ): AsyncGenerator<{ row: JournalRow; offset: number; length: number; line: number }> {
-  for await (const span of linesWithOffsets(file)) {
-    if (!span.complete || span.text.trim() === '') continue;
-    yield {
-      row: parseJournalLine(file, span.line, span.text),
-      offset: span.offset,
-      length: span.length,
-      line: span.line,
-    };
+  const handle = await open(file, 'r'); // a missing journal rejects with ENOENT (indexJournal: empty)
+  try {
+    for await (const span of locatedLinesOf(handle, file)) {
+      if (!span.complete || span.text.trim() === '') continue;
+      yield {
+        row: parseJournalLine(file, span.line, span.text),
+        offset: span.offset,
+        length: span.byteLength,
+        line: span.line,
+      };
+    }
+  } finally {
+    await handle.close();
   }
+}
+
+/** The journal row an index entry points at, read from an open journal. */
+export async function readIndexedRow(handle: FileHandle, file: string, row: IndexedRow): Promise<JournalRow> {
+  const text = await readLineAt(handle, { file, line: row.line, offset: row.offset, byteLength: row.length });
+  return parseJournalLine(file, row.line, text);
 }
 
 /** Index a journal; a later row for the same sample replaces an earlier one. Missing file: empty. */

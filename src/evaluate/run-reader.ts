@@ -11,8 +11,13 @@ import { InputError } from '../core/errors.ts';
 import { readJsonl } from '../core/jsonl.ts';
 import { firstIssue } from '../core/zod-issues.ts';
 import { executionResultList, type PredictionOutcome } from '../grade/code-execution.ts';
-import { readSpan } from '../models/line-offsets.ts';
-import { type IndexedRow, indexJournal, type JournalIndex, parseJournalLine } from './journal.ts';
+import {
+  type IndexedRow,
+  indexJournal,
+  type JournalIndex,
+  parseJournalLine,
+  readIndexedRow,
+} from './journal.ts';
 import { readManifest, runPaths } from './run-dir.ts';
 
 /** Read `problems.jsonl`. */
@@ -78,8 +83,7 @@ async function readRows(
   const bytes = spans.reduce((sum, span) => sum + span.length, 0);
   if (end - start > CONTIGUOUS_READ_SLACK * bytes + 4096) {
     const rows: JournalRow[] = [];
-    for (const span of spans)
-      rows.push(parseJournalLine(file, span.line, await readSpan(handle, span.offset, span.length)));
+    for (const span of spans) rows.push(await readIndexedRow(handle, file, span));
     return rows;
   }
   const buffer = Buffer.alloc(end - start);

@@ -17,8 +17,8 @@ import {
 import { evaluateLiteral } from '../python/literal.ts';
 import type { Sandbox } from '../sandbox/types.ts';
 import type { JudgeOptions, JudgeOutcome } from './codegen.ts';
-import { driverSource } from './drivers.ts';
-import { decodeExecutionMessage, ProtocolError } from './messages.ts';
+import { runDriver } from './drivers.ts';
+import { decodeExecutionMessage } from './messages.ts';
 
 /** The sample fields the check uses (`get_evaluation_sample`). */
 export interface ExecutionSample {
@@ -36,35 +36,29 @@ const MAX_WORLDS = 16;
 
 type Messages = Map<number, WorldMessage[]>;
 
-async function runDriver(
+async function runExecution(
   sandbox: Sandbox,
   payload: Record<string, unknown>,
   runs: number,
   options: JudgeOptions,
 ): Promise<{ messages: Messages } | { infra: string }> {
   const messages: Messages = new Map();
-  const wallSeconds = (EXECUTION_TIMEOUT_SECONDS + 1) * runs + 5;
-  const result = await sandbox.run({
-    source: driverSource('execution'),
-    stdin: JSON.stringify({ ...payload, timeout: EXECUTION_TIMEOUT_SECONDS, mode: options.mode }),
+  // a message that breaks the protocol stops the run: what arrived so far stands, missing worlds fail
+  const result = await runDriver(sandbox, {
+    driver: 'execution',
+    payload,
+    timeoutSeconds: EXECUTION_TIMEOUT_SECONDS,
+    mode: options.mode,
+    runs,
     profile: 'scientific',
-    limits: {
-      wallMs: wallSeconds * 1000,
-      cpuMs: wallSeconds * 1000 + 1000,
-      memoryBytes: options.memoryBytes,
-    },
+    memoryBytes: options.memoryBytes,
     onMessage: (bytes) => {
-      try {
-        const decoded = decodeExecutionMessage(bytes);
-        if (decoded === 'done') return 'continue';
-        const list = messages.get(decoded.index) ?? [];
-        list.push(decoded.message);
-        messages.set(decoded.index, list);
-        return 'continue';
-      } catch (error) {
-        if (!(error instanceof ProtocolError)) throw error;
-        return 'stop'; // what arrived so far stands; missing worlds count as failed
-      }
+      const decoded = decodeExecutionMessage(bytes);
+      if (decoded === 'done') return 'continue';
+      const list = messages.get(decoded.index) ?? [];
+      list.push(decoded.message);
+      messages.set(decoded.index, list);
+      return 'continue';
     },
   });
   if (result.status === 'infrastructure-error') return { infra: result.infraError ?? 'the sandbox failed' };
@@ -79,7 +73,7 @@ async function expectedValue(
 ): Promise<ExpectedValue | { infra: string }> {
   const literal = evaluateLiteral(sample.output, { nanDefined: options.mode === 'fixed' });
   if (literal.kind !== 'unsupported') return literal;
-  const run = await runDriver(
+  const run = await runExecution(
     sandbox,
     { code: sample.code, reference: sample.output, predictions: [] },
     1,
@@ -109,7 +103,7 @@ export async function judgeExecutionPredictions(
     const expected = await expectedValue(sandbox, sample, options);
     if ('infra' in expected) return { kind: 'infrastructure-error', message: expected.infra };
     if (expected.kind === 'value') {
-      const run = await runDriver(
+      const run = await runExecution(
         sandbox,
         { code: sample.code, predictions: toRun },
         toRun.length * MAX_WORLDS,

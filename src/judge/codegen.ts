@@ -5,15 +5,10 @@
  * `(timeout + 1) * n_tests + 5` seconds. Expected outputs never enter the sandbox.
  */
 import type { GraderMode } from '../contracts/grade.ts';
-import {
-  CodegenGrader,
-  type CodegenProblem,
-  type CodegenVerdict,
-  globalTimeoutSeconds,
-} from '../grade/codegen.ts';
+import { CodegenGrader, type CodegenProblem, type CodegenVerdict } from '../grade/codegen.ts';
 import type { RunResult, Sandbox } from '../sandbox/types.ts';
-import { driverSource } from './drivers.ts';
-import { decodeCodegenMessage, ProtocolError } from './messages.ts';
+import { runDriver } from './drivers.ts';
+import { decodeCodegenMessage } from './messages.ts';
 
 /** How to grade; every field but `mode` mirrors an LCB setting. */
 export interface JudgeOptions {
@@ -72,40 +67,24 @@ export async function judgeGeneration(
   options: JudgeOptions,
 ): Promise<CodegenOutcome> {
   const grader = new CodegenGrader(problem, options.mode);
-  const wallSeconds = globalTimeoutSeconds(options.timeoutSeconds, problem.inputs.length);
   const expectedBytes = problem.outputs.reduce((sum, output) => sum + output.length, 0);
   const preload = SCIENTIFIC_MODULES.filter((name) => code.includes(name));
-  const payload = {
-    preload,
-    code,
-    fn_name: problem.fnName,
-    inputs: problem.inputs,
-    tests: grader.testCount,
-    timeout: options.timeoutSeconds,
-    mode: options.mode,
-  };
   let stderr = '';
-  const result = await sandbox.run({
-    source: driverSource('codegen'),
-    stdin: JSON.stringify(payload),
+  const result = await runDriver(sandbox, {
+    driver: 'codegen',
+    payload: { preload, code, fn_name: problem.fnName, inputs: problem.inputs, tests: grader.testCount },
+    timeoutSeconds: options.timeoutSeconds,
+    mode: options.mode,
+    runs: problem.inputs.length,
     profile: preload.length > 0 ? 'scientific' : 'lcb',
-    limits: {
-      wallMs: wallSeconds * 1000,
-      cpuMs: wallSeconds * 1000 + 1000,
-      memoryBytes: options.memoryBytes ?? DEFAULT_GRADING_MEMORY_BYTES,
-      messageBytes: MESSAGE_SLACK_BYTES + 2 * expectedBytes,
-    },
+    memoryBytes: options.memoryBytes ?? DEFAULT_GRADING_MEMORY_BYTES,
+    messageBytes: MESSAGE_SLACK_BYTES + 2 * expectedBytes,
     onMessage: (bytes) => {
-      try {
-        const event = decodeCodegenMessage(bytes);
-        if (event.stderr !== undefined) stderr += event.stderr;
-        return grader.feed(event);
-      } catch (error) {
-        if (!(error instanceof ProtocolError)) throw error;
-        grader.reject(error.message);
-        return 'stop';
-      }
+      const event = decodeCodegenMessage(bytes);
+      if (event.stderr !== undefined) stderr += event.stderr;
+      return grader.feed(event);
     },
+    onProtocolError: (error) => grader.reject(error.message),
   });
   // the program's sys.stderr comes with the driver's messages; the run's own stderr is the harness's
   const detail: CodegenRunDetail = { stderr: stderr + result.stderr, testSeconds: grader.testSeconds };

@@ -9,7 +9,7 @@
 import { checkTestcaseOutput, type PredictionValue, parseExpectedOutput } from '../grade/test-output.ts';
 import type { Sandbox } from '../sandbox/types.ts';
 import type { JudgeOptions, JudgeOutcome } from './codegen.ts';
-import { driverSource } from './drivers.ts';
+import { runDriver } from './drivers.ts';
 import { decodeTestOutputMessage, ProtocolError } from './messages.ts';
 
 /** One prediction to check: the extracted text and the dataset's expected output (JSON text). */
@@ -25,29 +25,22 @@ async function evaluateFrom(
   options: JudgeOptions,
 ): Promise<PredictionValue[] | { infra: string }> {
   const values: PredictionValue[] = [];
-  const wallSeconds = (options.timeoutSeconds + 1) * predictions.length + 5;
-  const result = await sandbox.run({
-    source: driverSource('test_output'),
-    stdin: JSON.stringify({ predictions, timeout: options.timeoutSeconds, mode: options.mode }),
+  const result = await runDriver(sandbox, {
+    driver: 'test_output',
+    payload: { predictions },
+    timeoutSeconds: options.timeoutSeconds,
+    mode: options.mode,
+    runs: predictions.length,
     profile: 'lcb',
-    limits: {
-      wallMs: wallSeconds * 1000,
-      cpuMs: wallSeconds * 1000 + 1000,
-      memoryBytes: options.memoryBytes,
-    },
+    memoryBytes: options.memoryBytes,
     onMessage: (bytes) => {
-      try {
-        const message = decodeTestOutputMessage(bytes);
-        if (message === 'done') return 'continue';
-        if (message.index !== values.length || message.index >= predictions.length) {
-          throw new ProtocolError(`unexpected report for prediction ${message.index}`);
-        }
-        values.push(message.outcome);
-        return 'continue';
-      } catch (error) {
-        if (!(error instanceof ProtocolError)) throw error;
-        return 'stop';
+      const message = decodeTestOutputMessage(bytes);
+      if (message === 'done') return 'continue';
+      if (message.index !== values.length || message.index >= predictions.length) {
+        throw new ProtocolError(`unexpected report for prediction ${message.index}`);
       }
+      values.push(message.outcome);
+      return 'continue';
     },
   });
   if (result.status === 'infrastructure-error') return { infra: result.infraError ?? 'the sandbox failed' };

@@ -1,7 +1,8 @@
 /**
  * JSON Lines reading with byte offsets, so a row can be read again later without rescanning its file:
  * the code-generation loader indexes metadata in one streaming pass, sorts it as LCB does, and fetches
- * each row's (large) tests only when asked. Memory stays at one row plus one read chunk.
+ * each row's (large) tests only when asked; the evaluator indexes its journal and replay files the same
+ * way. Memory stays at one row plus one read chunk.
  */
 import { type FileHandle, open } from 'node:fs/promises';
 import { InputError } from '../core/errors.ts';
@@ -12,6 +13,8 @@ export interface LocatedLine {
   offset: number;
   byteLength: number;
   text: string;
+  /** false for a last line without a newline (in an append-only file: a torn append) */
+  complete: boolean;
 }
 
 /** Where a row lies in its file; enough to read it again with `readLineAt`. */
@@ -62,39 +65,61 @@ export async function* readLocatedLines(file: string): AsyncGenerator<LocatedLin
     throw openError(file, error);
   }
   try {
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
-    let parts: Buffer[] = [];
-    let lineStart = 0;
-    let position = 0;
-    let line = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, position);
-      if (bytesRead === 0) break;
-      let from = 0;
-      for (;;) {
-        const newline = chunk.indexOf(NEWLINE, from);
-        if (newline < 0 || newline >= bytesRead) break;
-        const piece = chunk.subarray(from, newline); // decoded before the chunk is reused
-        line += 1;
-        const end = position + newline;
-        if (end - lineStart > MAX_LINE_BYTES) throw tooLong(file, line);
-        const text = decodeLine(parts.length === 0 ? [piece] : [...parts, piece], line);
-        yield { line, offset: lineStart, byteLength: end - lineStart, text };
-        parts = [];
-        lineStart = end + 1;
-        from = newline + 1;
-      }
-      if (from < bytesRead) parts.push(Buffer.from(chunk.subarray(from, bytesRead)));
-      position += bytesRead;
-      if (position - lineStart > MAX_LINE_BYTES) throw tooLong(file, line + 1);
-    }
-    if (position > lineStart) {
-      line += 1;
-      yield { line, offset: lineStart, byteLength: position - lineStart, text: decodeLine(parts, line) };
-    }
+    yield* locatedLinesOf(handle, file);
   } finally {
     await handle.close();
   }
+}
+
+/** `readLocatedLines` over a file the caller opened (and closes); `file` names it in errors. */
+export async function* locatedLinesOf(handle: FileHandle, file: string): AsyncGenerator<LocatedLine> {
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  let parts: Buffer[] = [];
+  let lineStart = 0;
+  let position = 0;
+  let line = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(chunk, 0, CHUNK_BYTES, position);
+    if (bytesRead === 0) break;
+    let from = 0;
+    for (;;) {
+      const newline = chunk.indexOf(NEWLINE, from);
+      if (newline < 0 || newline >= bytesRead) break;
+      const piece = chunk.subarray(from, newline); // decoded before the chunk is reused
+      line += 1;
+      const end = position + newline;
+      if (end - lineStart > MAX_LINE_BYTES) throw tooLong(file, line);
+      const text = decodeLine(parts.length === 0 ? [piece] : [...parts, piece], line);
+      yield { line, offset: lineStart, byteLength: end - lineStart, text, complete: true };
+      parts = [];
+      lineStart = end + 1;
+      from = newline + 1;
+    }
+    if (from < bytesRead) parts.push(Buffer.from(chunk.subarray(from, bytesRead)));
+    position += bytesRead;
+    if (position - lineStart > MAX_LINE_BYTES) throw tooLong(file, line + 1);
+  }
+  if (position > lineStart) {
+    line += 1;
+    const text = decodeLine(parts, line);
+    yield { line, offset: lineStart, byteLength: position - lineStart, text, complete: false };
+  }
+}
+
+/** The text of the line at `location` in an open file, decoded as `readLocatedLines` decodes it. */
+export async function readLineAt(handle: FileHandle, location: LineLocation): Promise<string> {
+  const bytes = Buffer.allocUnsafe(location.byteLength);
+  let done = 0;
+  while (done < location.byteLength) {
+    const { bytesRead } = await handle.read(bytes, done, location.byteLength - done, location.offset + done);
+    if (bytesRead === 0) {
+      throw new InputError(location.file, 'file changed while it was being read (shorter than indexed)', {
+        line: location.line,
+      });
+    }
+    done += bytesRead;
+  }
+  return decodeLine([bytes], location.line);
 }
 
 /** Reads rows again from their recorded locations, keeping one open handle per file until `close`. */
@@ -103,15 +128,7 @@ export class LineFetcher {
 
   /** The text of the line at `location`. */
   async fetch(location: LineLocation): Promise<string> {
-    const handle = await this.handleFor(location.file);
-    const bytes = Buffer.allocUnsafe(location.byteLength);
-    const { bytesRead } = await handle.read(bytes, 0, location.byteLength, location.offset);
-    if (bytesRead !== location.byteLength) {
-      throw new InputError(location.file, 'file changed while it was being read (shorter than indexed)', {
-        line: location.line,
-      });
-    }
-    return decodeLine([bytes], location.line);
+    return readLineAt(await this.handleFor(location.file), location);
   }
 
   /** Close every handle this fetcher opened. */

@@ -13,8 +13,8 @@ import { z } from 'zod';
 import { LcbScenario } from '../contracts/lcb-problem.ts';
 import { InputError } from '../core/errors.ts';
 import { firstIssue } from '../core/zod-issues.ts';
+import { readLineAt, readLocatedLines } from '../lcb/line-reader.ts';
 import { ModelError } from './errors.ts';
-import { linesWithOffsets, readSpan } from './line-offsets.ts';
 import { type GenerationRequest, type GenerationResult, type Model, testOutputProblemId } from './types.ts';
 
 const NativeRow = z.object({
@@ -94,12 +94,12 @@ export class ReplayModel implements Model {
     const head = await readHead(file);
     if (head.trimStart().startsWith('[')) return ReplayModel.fromArray(file);
     const index = new Map<string, Located>();
-    for await (const span of linesWithOffsets(file)) {
+    for await (const span of readLocatedLines(file)) {
       if (span.text.trim() === '') continue;
       const row = parseLine(file, span.line, span.text);
       index.set(keyOf(row.scenario, row.problemId), {
         offset: span.offset,
-        length: span.length,
+        length: span.byteLength,
         line: span.line,
       });
     }
@@ -154,7 +154,8 @@ export class ReplayModel implements Model {
 
   private async outputsOf(located: Located): Promise<string[]> {
     if ('outputs' in located) return located.outputs;
-    const text = await readSpan(this.handle!, located.offset, located.length);
+    const { offset, length: byteLength, line } = located;
+    const text = await readLineAt(this.handle!, { file: this.file, line, offset, byteLength });
     return parseLine(this.file, located.line, text).outputs;
   }
 
@@ -190,7 +191,9 @@ async function readHead(file: string): Promise<string> {
     );
   }
   try {
-    return await readSpan(handle, 0, 64);
+    const head = Buffer.alloc(64);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return head.toString('utf8', 0, bytesRead);
   } finally {
     await handle.close();
   }

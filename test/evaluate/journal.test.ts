@@ -13,7 +13,7 @@ import {
   parseJournalLine,
   repairTornTail,
 } from '../../src/evaluate/journal.ts';
-import { readSpan } from '../../src/models/line-offsets.ts';
+import { readLineAt } from '../../src/lcb/line-reader.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'hrm-lcb-journal-'));
 
@@ -59,7 +59,8 @@ it('keeps every line whole when 200 appends race, and reports where each landed'
   );
   const handle = await open(file, 'r');
   for (const [i, span] of spans.entries()) {
-    assert.deepEqual(JSON.parse(await readSpan(handle, span.offset, span.length)), rows[i]);
+    const location = { file, line: i + 1, offset: span.offset, byteLength: span.length };
+    assert.deepEqual(JSON.parse(await readLineAt(handle, location)), rows[i]);
   }
   await handle.close();
 });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { LineFetcher, readLocatedLines } from '../../src/lcb/line-reader.ts';
+import { LineFetcher, readLineAt, readLocatedLines } from '../../src/lcb/line-reader.ts';
 import { tempDir } from './fixtures.ts';
 
 async function collect(file: string) {
@@ -16,12 +17,12 @@ it('yields each line with its byte offset and length; CRLF, BOM, multi-byte text
   writeFileSync(file, '\ufeff{"a":1}\r\n\n{"é":"ü"}\nlast');
   const lines = await collect(file);
   assert.deepEqual(
-    lines.map(({ line, offset, byteLength, text }) => [line, offset, byteLength, text]),
+    lines.map(({ line, offset, byteLength, text, complete }) => [line, offset, byteLength, text, complete]),
     [
-      [1, 0, 11, '{"a":1}'],
-      [2, 12, 0, ''],
-      [3, 13, 11, '{"é":"ü"}'],
-      [4, 25, 4, 'last'],
+      [1, 0, 11, '{"a":1}', true],
+      [2, 12, 0, '', true],
+      [3, 13, 11, '{"é":"ü"}', true],
+      [4, 25, 4, 'last', false],
     ],
   );
   const fetcher = new LineFetcher();
@@ -56,4 +57,21 @@ it('names a missing file with a hint', async () => {
     collect('/nonexistent/test.jsonl'),
     /\/nonexistent\/test\.jsonl: cannot read file: ENOENT/,
   );
+});
+
+it('reads a line again from an open file, and names a file that shrank since it was indexed', async () => {
+  const file = join(tempDir(), 'again.jsonl');
+  writeFileSync(file, 'first\r\nsecond\n');
+  const lines = await collect(file);
+  const handle = await open(file, 'r');
+  try {
+    assert.equal(await readLineAt(handle, { file, ...lines[0]! }), 'first');
+    assert.equal(await readLineAt(handle, { file, ...lines[1]! }), 'second');
+    await assert.rejects(
+      readLineAt(handle, { file, line: 3, offset: 14, byteLength: 10 }),
+      /again\.jsonl:3: file changed while it was being read/,
+    );
+  } finally {
+    await handle.close();
+  }
 });
