@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, it } from 'node:test';
 import { REPO_ROOT, runHrmLcb } from '../helpers/cli.ts';
+import { readJsonl } from '../helpers/jsonl.ts';
 
 const PROBLEM = 'abc901_a';
 const SLEEP_S = 0.15;
@@ -22,11 +23,9 @@ const work = mkdtempSync(join(tmpdir(), 'hrm-lcb-drilldown-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
 it("a program's stderr and a slow test's time show in the journal row and the HTML drill-down", async () => {
-  const solution = readFileSync(join(REPO_ROOT, 'data/sample/references/code_generation.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { question_id: string; solution: string })
-    .find((ref) => ref.question_id === PROBLEM)!.solution;
+  const solution = readJsonl<{ question_id: string; solution: string }>(
+    join(REPO_ROOT, 'data/sample/references/code_generation.jsonl'),
+  ).find((ref) => ref.question_id === PROBLEM)!.solution;
   const program = `import sys, time\nprint("debug: reading the input", file=sys.stderr)\ntime.sleep(${SLEEP_S})\n${solution}`;
   const replay = join(work, 'replay.jsonl');
   writeFileSync(
@@ -66,10 +65,7 @@ it("a program's stderr and a slow test's time show in the journal row and the HT
       assert.ok(test.wall_ms !== null && test.wall_ms >= SLEEP_S * 1000 * 0.9, `${where}: ${test.wall_ms}`);
     }
   };
-  const [row] = readFileSync(join(dir, 'journal.jsonl'), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Sample);
+  const [row] = readJsonl<Sample>(join(dir, 'journal.jsonl'));
   check(row!, 'journal row');
 
   const html = readFileSync(join(dir, 'report.html'), 'utf8');

@@ -10,16 +10,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadCodeExecution } from '../../src/lcb/index.ts';
 import { REPO_ROOT, runHrmLcb } from '../helpers/cli.ts';
+import { readJsonl } from '../helpers/jsonl.ts';
 
 const REFS = join(REPO_ROOT, 'data', 'sample', 'references');
 const N = 3;
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
 
 interface Answers {
   /** grade's custom_evaluator entries */

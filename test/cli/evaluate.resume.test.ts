@@ -6,17 +6,11 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT, runHrmLcb } from '../helpers/cli.ts';
+import { readJsonl } from '../helpers/jsonl.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/hrm-lcb.js', import.meta.url));
 const REFS = join(REPO_ROOT, 'data', 'sample', 'references');
 const N = 3;
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
 
 /** A replay whose samples are right or wrong by a fixed pattern, so scores are neither 0 nor 1. */
 function mixedReplay(file: string): void {

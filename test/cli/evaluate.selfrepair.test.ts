@@ -4,16 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { REPO_ROOT, runHrmLcb } from '../helpers/cli.ts';
+import { readJsonl } from '../helpers/jsonl.ts';
 
 const REFS = join(REPO_ROOT, 'data', 'sample', 'references', 'code_generation.jsonl');
 const common = ['--sandbox-slots', '2', '--progress', 'plain', '--reporter', 'json'];
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
 
 const passAt1 = (dir: string, scenario: string): number =>
   (

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT, runHrmLcb } from '../helpers/cli.ts';
+import { readJsonl } from '../helpers/jsonl.ts';
 import { type FakeOpenAiServer, startFakeOpenAiServer } from '../models/fake-openai-server.ts';
 
 const SAMPLE = join(REPO_ROOT, 'data', 'sample');
@@ -17,13 +18,6 @@ interface Summary {
   }[];
   missing: number;
   errors: number;
-}
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
 }
 
 function summaryOf(dir: string): Summary {

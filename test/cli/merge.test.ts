@@ -5,13 +5,7 @@ import { join } from 'node:path';
 import { it } from 'node:test';
 import { shardOf } from '../../src/evaluate/shard.ts';
 import { runHrmLcb } from '../helpers/cli.ts';
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
+import { readJsonl } from '../helpers/jsonl.ts';
 
 const scenarios = (dir: string) =>
   (JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { scenarios: unknown[] }).scenarios;

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { REPO_ROOT, runHrmLcb } from '../helpers/cli.ts';
+import { readJsonl } from '../helpers/jsonl.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -17,13 +18,6 @@ const ARGS = [
   '--no-first-run',
 ];
 const HOSTILE = '</script><script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
-
-function readJsonl<T>(file: string): T[] {
-  return readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as T);
-}
 
 describe('report.html in headless Chromium', () => {
   const work = mkdtempSync(join(tmpdir(), 'hrm-lcb-html-'));
