@@ -8,6 +8,7 @@ import {
   CODE_EXECUTION_SYSTEM_MESSAGE,
   MISSING_STYLE_ERROR,
 } from './constants.ts';
+import { chatPrompt } from './style.ts';
 import { type Prompt, type PromptOptions, type PromptStyle, upstreamCrash } from './types.ts';
 
 /** The fields of an `execution-v2` row the prompt reads. */
@@ -33,17 +34,7 @@ export function codeExecutionPrompt(
 ): Prompt {
   if (style !== 'OpenAIChat') upstreamCrash(options, MISSING_STYLE_ERROR);
   const text = codeExecutionText(problem, cot);
-  switch (style) {
-    case 'OpenAIChat':
-      return [
-        { role: 'system', content: CODE_EXECUTION_SYSTEM_MESSAGE },
-        { role: 'user', content: text },
-      ];
-    case 'OpenAIReasonPreview':
-    case 'OpenAIReason':
-      return [{ role: 'user', content: `${CODE_EXECUTION_SYSTEM_MESSAGE}\n\n${text}` }];
-    case 'GenericBase':
-      // upstream's completion styles (StarCoderInstruct, DeepSeekCodeInstruct, ...) send the few-shot text alone
-      return text;
-  }
+  // upstream's completion styles (StarCoderInstruct, DeepSeekCodeInstruct, ...) send the few-shot text alone
+  if (style === 'GenericBase') return text;
+  return chatPrompt(style, CODE_EXECUTION_SYSTEM_MESSAGE, text);
 }

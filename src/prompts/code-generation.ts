@@ -8,6 +8,7 @@ import {
   YOUR_CODE_HERE_BLOCK,
 } from './constants.ts';
 import { FEW_SHOT_FUNCTIONAL, FEW_SHOT_STDIN, type FewShotExample } from './few-shot.ts';
+import { chatPrompt } from './style.ts';
 import type { Prompt, PromptStyle } from './types.ts';
 
 /** The fields of a code-generation problem the prompt reads (LCB's names). */
@@ -49,27 +50,9 @@ function basePrompt(problem: CodeGenerationPromptInput): string {
 
 /** The code-generation prompt of one problem in one style (`format_prompt_generation`). */
 export function codeGenerationPrompt(problem: CodeGenerationPromptInput, style: PromptStyle): Prompt {
-  switch (style) {
-    case 'OpenAIChat':
-      return [
-        { role: 'system', content: CODEGEN_SYSTEM_MESSAGE },
-        { role: 'user', content: questionTemplate(problem, CODEGEN_FORMAT_WITHOUT_STARTER_CODE) },
-      ];
-    case 'OpenAIReasonPreview':
-      return [
-        {
-          role: 'user',
-          content: `${CODEGEN_SYSTEM_MESSAGE}\n\n${questionTemplate(problem, CODEGEN_FORMAT_WITHOUT_STARTER_CODE)}`,
-        },
-      ];
-    case 'OpenAIReason':
-      return [
-        {
-          role: 'user',
-          content: `${CODEGEN_SYSTEM_MESSAGE}\n\n${questionTemplate(problem, CODEGEN_FORMAT_OAIREASON_MAIN)}`,
-        },
-      ];
-    case 'GenericBase':
-      return basePrompt(problem);
-  }
+  if (style === 'GenericBase') return basePrompt(problem);
+  // OpenAIReason asks stdin programs for a main() (upstream's format line for its reasoning models)
+  const format =
+    style === 'OpenAIReason' ? CODEGEN_FORMAT_OAIREASON_MAIN : CODEGEN_FORMAT_WITHOUT_STARTER_CODE;
+  return chatPrompt(style, CODEGEN_SYSTEM_MESSAGE, questionTemplate(problem, format));
 }

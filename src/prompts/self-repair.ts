@@ -19,6 +19,7 @@ import {
   SELF_REPAIR_SYSTEM_MESSAGE,
   YOUR_CODE_HERE_BLOCK,
 } from './constants.ts';
+import { chatPrompt } from './style.ts';
 import { type Prompt, type PromptOptions, type PromptStyle, upstreamCrash } from './types.ts';
 
 /** What a self-repair prompt is built from: one graded generation of a code-generation run. */
@@ -136,18 +137,10 @@ export function selfRepairPrompt(
 ): Prompt | null {
   if (input.result) return null;
   if (style !== 'OpenAIChat') upstreamCrash(options, MISSING_STYLE_ERROR);
-  const user = `${questionTemplate(input, options)}\n\n${SELF_REPAIR_FORMAT_REPEAT}`;
-  switch (style) {
-    case 'OpenAIChat':
-      return [
-        { role: 'system', content: SELF_REPAIR_SYSTEM_MESSAGE },
-        { role: 'user', content: user },
-      ];
-    case 'OpenAIReasonPreview':
-    case 'OpenAIReason':
-      return [{ role: 'user', content: `${SELF_REPAIR_SYSTEM_MESSAGE}\n\n${user}` }];
-    case 'GenericBase':
-      // upstream's completion styles (StarCoderInstruct, Gemini): system text, newline, the question template
-      return `${SELF_REPAIR_SYSTEM_MESSAGE}\n${questionTemplate(input, options)}`;
+  if (style === 'GenericBase') {
+    // upstream's completion styles (StarCoderInstruct, Gemini): system text, newline, the question template
+    return `${SELF_REPAIR_SYSTEM_MESSAGE}\n${questionTemplate(input, options)}`;
   }
+  const user = `${questionTemplate(input, options)}\n\n${SELF_REPAIR_FORMAT_REPEAT}`;
+  return chatPrompt(style, SELF_REPAIR_SYSTEM_MESSAGE, user);
 }

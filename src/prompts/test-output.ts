@@ -4,6 +4,7 @@
  */
 import { MISSING_STYLE_ERROR, TEST_OUTPUT_SYSTEM_MESSAGE } from './constants.ts';
 import { starterFunctionName } from './starter-function.ts';
+import { chatPrompt } from './style.ts';
 import { type Prompt, type PromptOptions, type PromptStyle, upstreamCrash } from './types.ts';
 
 /** The fields of a `test_generation` row the prompt reads; `input` is the row's first test's input. */
@@ -36,17 +37,7 @@ export function testOutputPrompt(
 ): Prompt {
   if (style !== 'OpenAIChat') upstreamCrash(options, MISSING_STYLE_ERROR);
   const user = questionTemplate(problem, options);
-  switch (style) {
-    case 'OpenAIChat':
-      return [
-        { role: 'system', content: TEST_OUTPUT_SYSTEM_MESSAGE },
-        { role: 'user', content: user },
-      ];
-    case 'OpenAIReasonPreview':
-    case 'OpenAIReason':
-      return [{ role: 'user', content: `${TEST_OUTPUT_SYSTEM_MESSAGE}\n\n${user}` }];
-    case 'GenericBase':
-      // upstream's completion styles (StarCoderInstruct, Gemini, OC): system text, newline, the template
-      return `${TEST_OUTPUT_SYSTEM_MESSAGE}\n${user}`;
-  }
+  // upstream's completion styles (StarCoderInstruct, Gemini, OC): system text, newline, the template
+  if (style === 'GenericBase') return `${TEST_OUTPUT_SYSTEM_MESSAGE}\n${user}`;
+  return chatPrompt(style, TEST_OUTPUT_SYSTEM_MESSAGE, user);
 }
