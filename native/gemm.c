@@ -14,6 +14,8 @@
 #define PARALLEL_MIN_FLOPS 4.0e6
 /* rows or columns per block when splitting a product, a multiple of the micro-kernel tiles */
 #define SPLIT_UNIT 16
+/* blocks per pool thread a split product is cut into */
+#define BLOCKS_PER_THREAD 2
 
 void k_blas_init(void) { openblas_set_num_threads(1); }
 
@@ -62,8 +64,13 @@ void k_gemm(bool ta, bool tb, int M, int N, int K, float alpha, const float *A, 
     return;
   }
   gemm_job j = {ta, tb, M >= N, M, N, K, lda, ldb, ldc, alpha, beta, A, B, C};
-  long extent = j.split_rows ? M : N;
-  pool_for((extent + SPLIT_UNIT - 1) / SPLIT_UNIT, 1, gemm_block, &j);
+  const long extent = j.split_rows ? M : N;
+  const long units = (extent + SPLIT_UNIT - 1) / SPLIT_UNIT;
+  /* Each block repacks the operand it shares with the others (B for a row split), which costs about 1% of
+     the product per block at HRM's shapes: cut it into BLOCKS_PER_THREAD blocks per thread only, still
+     enough for a thread slowed by another process to take fewer. */
+  const long per_block = (units + (long)pool_threads() * BLOCKS_PER_THREAD - 1) / ((long)pool_threads() * BLOCKS_PER_THREAD);
+  pool_for(units, per_block, gemm_block, &j);
 }
 
 typedef struct {

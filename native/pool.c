@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,23 +21,33 @@
 /* chunks per thread a loop is cut into, so a thread slowed by another process gets less of the work */
 #define CHUNKS_PER_THREAD 4
 
+/*
+ * The claim word: the current job's id in the high JOB_BITS bits, the next unclaimed item below. A thread
+ * claims a chunk by a compare-and-swap that also checks the job id, so a worker that wakes up late can
+ * never take (or count) work of a job that is over: the caller waits only for chunks actually claimed,
+ * never for a worker that has not shown up.
+ */
+#define ITEM_BITS 40
+#define ITEM_MASK ((UINT64_C(1) << ITEM_BITS) - 1)
+#define JOB_OF(word) ((word) >> ITEM_BITS)
+
 static struct {
   int threads;
   pthread_t tids[MAX_THREADS];
   pthread_mutex_t mu;
   pthread_cond_t start_cv;
   pthread_cond_t done_cv;
-  atomic_uint generation;
-  unsigned start_generation;
-  atomic_int remaining;
-  atomic_int sleepers;
+  atomic_uint_fast64_t claim;
+  atomic_long done;        /* items of the current job finished */
+  atomic_int sleepers;     /* workers blocked on start_cv */
+  atomic_int caller_waits; /* the caller is (about to be) blocked on done_cv */
   int stop;
-  /* the current job (written before generation is bumped) */
+  /* the current job (written before its id is published in `claim`, stable until it is done) */
   pool_fn fn;
   void *ctx;
-  long n;
-  long chunk;
-  atomic_long next;
+  atomic_long n;     /* atomic only because a late worker may read them while the next job is being set up */
+  atomic_long chunk; /* (its claim then fails on the job id) */
+  uint64_t job;
   /* per-thread scratch */
   float *scratch[MAX_THREADS];
   size_t scratch_len[MAX_THREADS];
@@ -47,14 +58,29 @@ static struct {
     .done_cv = PTHREAD_COND_INITIALIZER,
 };
 
-/* takes chunks of the current loop until none is left (dynamic scheduling) */
-static void run_chunks(int tid) {
-  const long n = P.n, chunk = P.chunk;
+/* takes chunks of job `job` until none is left (dynamic scheduling); returns at once for an old job */
+static void run_chunks(uint64_t job, int tid) {
+  uint64_t word = atomic_load_explicit(&P.claim, memory_order_acquire);
   for (;;) {
-    long start = atomic_fetch_add_explicit(&P.next, chunk, memory_order_relaxed);
+    if (JOB_OF(word) != job) return;
+    const long start = (long)(word & ITEM_MASK);
+    const long n = atomic_load_explicit(&P.n, memory_order_relaxed);
+    const long chunk = atomic_load_explicit(&P.chunk, memory_order_relaxed);
     if (start >= n) return;
-    long end = start + chunk < n ? start + chunk : n;
+    const long end = start + chunk < n ? start + chunk : n;
+    /* on failure `word` is reloaded: another thread claimed first, or a new job began */
+    if (!atomic_compare_exchange_weak_explicit(&P.claim, &word, word + (uint64_t)(end - start), memory_order_acquire,
+                                               memory_order_acquire))
+      continue;
     P.fn(P.ctx, start, end, tid);
+    /* seq_cst, like the caller's store of caller_waits: one of the two sees the other */
+    const long finished = atomic_fetch_add(&P.done, end - start) + (end - start);
+    if (finished == n && atomic_load(&P.caller_waits)) {
+      pthread_mutex_lock(&P.mu);
+      pthread_cond_signal(&P.done_cv);
+      pthread_mutex_unlock(&P.mu);
+    }
+    word = atomic_load_explicit(&P.claim, memory_order_acquire);
   }
 }
 
@@ -63,34 +89,25 @@ static void run_chunks(int tid) {
 static atomic_flag busy = ATOMIC_FLAG_INIT;
 
 static void *worker_main(void *arg) {
-  int tid = (int)(long)arg;
-  /* The generation when the pool was (re)sized, not the current one: a job posted before this thread
-     first runs must still count as new, or the caller would wait for it forever. */
-  unsigned seen = P.start_generation;
+  const int tid = (int)(long)arg;
+  uint64_t seen = JOB_OF(atomic_load(&P.claim)); /* jobs up to this one are not ours to join */
   for (;;) {
-    unsigned gen = seen;
-    for (int i = 0; i < SPIN_ITERATIONS; i++) {
-      gen = atomic_load_explicit(&P.generation, memory_order_acquire);
-      if (gen != seen) break;
-      CPU_RELAX();
+    uint64_t job = seen;
+    for (int i = 0; i < SPIN_ITERATIONS && job == seen; i++) {
+      job = JOB_OF(atomic_load_explicit(&P.claim, memory_order_acquire));
+      if (job == seen) CPU_RELAX();
     }
-    if (gen == seen) {
+    if (job == seen) {
       pthread_mutex_lock(&P.mu);
       atomic_fetch_add(&P.sleepers, 1);
-      while ((gen = atomic_load(&P.generation)) == seen && !P.stop)
-        pthread_cond_wait(&P.start_cv, &P.mu);
+      while ((job = JOB_OF(atomic_load(&P.claim))) == seen && !P.stop) pthread_cond_wait(&P.start_cv, &P.mu);
       atomic_fetch_sub(&P.sleepers, 1);
-      int stop = P.stop;
+      const int stop = P.stop;
       pthread_mutex_unlock(&P.mu);
       if (stop) return NULL;
     }
-    seen = gen;
-    run_chunks(tid);
-    if (atomic_fetch_sub_explicit(&P.remaining, 1, memory_order_acq_rel) == 1) {
-      pthread_mutex_lock(&P.mu);
-      pthread_cond_signal(&P.done_cv);
-      pthread_mutex_unlock(&P.mu);
-    }
+    seen = job;
+    run_chunks(job, tid);
   }
 }
 
@@ -107,7 +124,6 @@ static void stop_workers(void) {
 static int resize(int threads) {
   if (threads == P.threads) return 0;
   stop_workers();
-  P.start_generation = atomic_load(&P.generation);
   for (int i = 1; i < threads; i++) {
     if (pthread_create(&P.tids[i], NULL, worker_main, (void *)(long)i) != 0) {
       P.threads = i;
@@ -132,7 +148,7 @@ int pool_threads(void) { return P.threads; }
 void pool_for(long n, long grain, pool_fn fn, void *ctx) {
   if (n <= 0) return;
   if (grain < 1) grain = 1;
-  if (P.threads < 2 || n < 2 * grain) {
+  if (P.threads < 2 || n < 2 * grain || n > (long)ITEM_MASK) {
     fn(ctx, 0, n, 0);
     return;
   }
@@ -140,25 +156,28 @@ void pool_for(long n, long grain, pool_fn fn, void *ctx) {
     fn(ctx, 0, n, 0);
     return;
   }
-  long chunk = (n + (long)P.threads * CHUNKS_PER_THREAD - 1) / ((long)P.threads * CHUNKS_PER_THREAD);
+  const long parts = (long)P.threads * CHUNKS_PER_THREAD;
+  const long chunk = (n + parts - 1) / parts;
   P.fn = fn;
   P.ctx = ctx;
-  P.n = n;
-  P.chunk = chunk > grain ? chunk : grain;
-  atomic_store_explicit(&P.next, 0, memory_order_relaxed);
-  atomic_store_explicit(&P.remaining, P.threads - 1, memory_order_relaxed);
-  atomic_fetch_add(&P.generation, 1); /* seq_cst: pairs with the sleepers check below */
+  atomic_store_explicit(&P.n, n, memory_order_relaxed);
+  atomic_store_explicit(&P.chunk, chunk > grain ? chunk : grain, memory_order_relaxed);
+  P.job = (P.job + 1) & (UINT64_MAX >> ITEM_BITS);
+  atomic_store_explicit(&P.done, 0, memory_order_relaxed);
+  atomic_store(&P.claim, P.job << ITEM_BITS); /* seq_cst: publishes the job; pairs with the sleepers check */
   if (atomic_load(&P.sleepers) > 0) {
     pthread_mutex_lock(&P.mu);
     pthread_cond_broadcast(&P.start_cv);
     pthread_mutex_unlock(&P.mu);
   }
-  run_chunks(0);
-  for (int i = 0; i < SPIN_ITERATIONS && atomic_load_explicit(&P.remaining, memory_order_acquire) > 0; i++)
-    CPU_RELAX();
-  if (atomic_load_explicit(&P.remaining, memory_order_acquire) > 0) {
+  run_chunks(P.job, 0);
+  /* every item is claimed now; wait for the chunks other threads are still running */
+  for (int i = 0; i < SPIN_ITERATIONS && atomic_load_explicit(&P.done, memory_order_acquire) < n; i++) CPU_RELAX();
+  if (atomic_load_explicit(&P.done, memory_order_acquire) < n) {
     pthread_mutex_lock(&P.mu);
-    while (atomic_load_explicit(&P.remaining, memory_order_acquire) > 0) pthread_cond_wait(&P.done_cv, &P.mu);
+    atomic_store(&P.caller_waits, 1); /* seq_cst: a worker finishing after this sees it and signals */
+    while (atomic_load(&P.done) < n) pthread_cond_wait(&P.done_cv, &P.mu);
+    atomic_store(&P.caller_waits, 0);
     pthread_mutex_unlock(&P.mu);
   }
   atomic_flag_clear_explicit(&busy, memory_order_release);

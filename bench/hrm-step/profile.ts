@@ -3,7 +3,10 @@
  * optimizers) and per native kernel (by op and shape), over a few steps after a warmup step. A diagnostic
  * for engine work, not a benchmark (run.ts is the benchmark); kernel timers add a little overhead per call.
  *
- * usage: node --import tsx bench/hrm-step/profile.ts [--seq 256] [--batch 8] [--steps 2] [--tiny] [--no-kernels]
+ * `--cpu` measures process CPU time instead of wall time (all threads; steadier on a shared machine, and with
+ * HRM_LCB_THREADS=1 it is the work itself).
+ *
+ * usage: node --import tsx bench/hrm-step/profile.ts [--seq 256] [--batch 8] [--steps 2] [--tiny] [--no-kernels] [--cpu]
  */
 import { parseArgs } from 'node:util';
 import { parseHrmConfig } from '../../src/hrm/config.ts';
@@ -19,8 +22,15 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '2' },
     tiny: { type: 'boolean', default: false },
     'no-kernels': { type: 'boolean', default: false },
+    cpu: { type: 'boolean', default: false },
   },
 });
+const now = values.cpu
+  ? () => {
+      const { user, system } = process.cpuUsage();
+      return (user + system) / 1000;
+    }
+  : () => performance.now();
 const B = Number(values.batch);
 const S = Number(values.seq);
 const raw = values.tiny
@@ -42,9 +52,9 @@ const raw = values.tiny
 const config = parseHrmConfig(raw, 'profile');
 const rng = new Rng(1234);
 const weights = ParamBuffers.forConfig(config);
-let t0 = performance.now();
+let t0 = now();
 initWeights(weights, rng);
-console.log(`init ${(performance.now() - t0).toFixed(0)} ms; ${describeBackend()}`);
+console.log(`init ${(now() - t0).toFixed(0)} ms; ${describeBackend()}`);
 const hyper = {
   global_batch_size: config.batch_size,
   lr: 1e-4,
@@ -82,11 +92,11 @@ if (!values['no-kernels']) {
       if (!recording) return fn(...args);
       const dims = args.filter((a) => typeof a === 'number' || typeof a === 'boolean').map(String);
       const key = `${name}(${dims.join(',')})`;
-      const start = performance.now();
+      const start = now();
       const out = fn(...args);
       const entry = stats.get(key) ?? { calls: 0, ms: 0 };
       entry.calls += 1;
-      entry.ms += performance.now() - start;
+      entry.ms += now() - start;
       stats.set(key, entry);
       return out;
     };
@@ -96,20 +106,20 @@ if (!values['no-kernels']) {
 // ---- phases: the body of HrmTrainer.trainStep with a timer around each part ----------------------------
 const phases = new Map<string, number>();
 function phase<T>(name: string, run: () => T): T {
-  const start = performance.now();
+  const start = now();
   const out = run();
-  phases.set(name, (phases.get(name) ?? 0) + performance.now() - start);
+  phases.set(name, (phases.get(name) ?? 0) + now() - start);
   return out;
 }
 
 trainer.trainStep(batch); // warmup
 const steps = Number(values.steps);
 recording = true;
-t0 = performance.now();
+t0 = now();
 for (let i = 0; i < steps; i += 1) {
   phase('step total', () => trainer.trainStep(batch));
 }
-const total = performance.now() - t0;
+const total = now() - t0;
 recording = false;
 // a separate pass of the parts, to split the step (the kernel table above records both passes)
 stats.clear();

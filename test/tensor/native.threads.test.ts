@@ -1,5 +1,6 @@
 // The native thread pool: every threaded kernel gives the same results with 1 and with 3 threads
-// (sizes chosen so the work is really split), and the pool can be resized repeatedly.
+// (sizes chosen so the work is really split), the pool can be resized repeatedly, and an oversubscribed
+// pool (late workers) stays exact.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
@@ -69,6 +70,18 @@ describe('native kernels agree across thread counts', { skip: native.skip }, () 
   it('work posted right after each resize completes (resize + work, 300 times)', () => {
     native.get();
     const script = fileURLToPath(new URL('./fixtures/resize-stress.ts', import.meta.url));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', script], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    assert.equal(result.signal, null, `stress run hung and was killed: ${result.stderr}`);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout.trim(), 'ok');
+  });
+
+  it('a pool with more threads than cores gives exact results on short jobs (late workers join no old job)', () => {
+    native.get();
+    const script = fileURLToPath(new URL('./fixtures/oversubscribed-stress.ts', import.meta.url));
     const result = spawnSync(process.execPath, ['--import', 'tsx', script], {
       encoding: 'utf8',
       timeout: 60_000,
