@@ -26,7 +26,7 @@ import { extractCode, extractExecutionCode, extractTestOutputCode } from '../gra
 import { computeMetricsFromResults, passAtK } from '../grade/pass-at-k.ts';
 import { decodePrivateTestCases, TestCaseDecodeError } from '../lcb/test-cases.ts';
 import type { Sandbox } from '../sandbox/types.ts';
-import { judgeCodeExecution } from './code-execution.ts';
+import { judgeCodeExecution, judgeExecutionPredictions } from './code-execution.ts';
 import { type JudgeOptions, judgeGeneration } from './codegen.ts';
 import { judgeTestOutputs } from './test-output.ts';
 
@@ -144,11 +144,10 @@ export const GRADE_HANDLERS: Readonly<Record<string, ConformanceHandler>> = {
   code_execution: conformanceHandler({
     schema: CodeExecutionCase,
     async check(c, { sandbox }) {
-      const list = unwrap(await judgeCodeExecution(sandbox, c, [c.prediction], lcb(3)));
-      const skipped = c.prediction.includes(c.input);
+      const [outcome] = unwrap(await judgeExecutionPredictions(sandbox, c, [c.prediction], lcb(3)));
       return compare(
         { skipped: c.skipped, result: c.expected_result },
-        { skipped, result: list[0] ?? false },
+        { skipped: outcome === 'skipped', result: outcome === true },
       );
     },
   }),
