@@ -9,22 +9,20 @@ import { floatRepr } from './repr.ts';
 /** A JSON value with Python's int/float distinction. */
 export type PyJson = null | boolean | string | number | bigint | PyJson[] | { [key: string]: PyJson };
 
+/** Text `json.dumps` writes as is: printable ASCII other than `"` and `\\`. */
+const PLAIN = /^[\x20-\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/**
+ * `ensure_ascii` string escaping. `JSON.stringify` already writes Python's escapes for `"`, `\\`, control
+ * characters (`\n`, `\u001f`, ...) and lone surrogates; Python also escapes DEL and every other non-ASCII
+ * UTF-16 unit (surrogate pairs as two escapes).
+ */
 function escapeString(text: string): string {
-  let out = '"';
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    const char = text[i]!;
-    if (char === '"') out += '\\"';
-    else if (char === '\\') out += '\\\\';
-    else if (char === '\n') out += '\\n';
-    else if (char === '\r') out += '\\r';
-    else if (char === '\t') out += '\\t';
-    else if (char === '\b') out += '\\b';
-    else if (char === '\f') out += '\\f';
-    else if (unit >= 0x20 && unit <= 0x7e) out += char;
-    else out += `\\u${unit.toString(16).padStart(4, '0')}`; // UTF-16 units: surrogate pairs escape as two
-  }
-  return `${out}"`;
+  if (PLAIN.test(text)) return `"${text}"`;
+  return JSON.stringify(text).replace(
+    /[\u007f-\uffff]/g,
+    (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function floatText(value: number): string {

@@ -62,4 +62,25 @@ print(json.dumps([[json.dumps(build(t)), json.dumps(build(t), indent=4)] for t i
       assert.equal(pyJsonDumps(t, 4), want[i]![1]);
     });
   });
+
+  it('escapes strings exactly as ensure_ascii does: controls, DEL, non-ASCII, pairs and lone surrogates', () => {
+    const strings = [
+      Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(code)).join(''),
+      Array.from({ length: 0x80 }, (_, code) => String.fromCharCode(0x80 + code)).join(''),
+      '\ud800',
+      'x\udfff',
+      '\ud83d',
+      '\u2028\u2029\ufeff\uffff',
+      '\u{1f600}\u{10ffff}',
+      'plain printable ASCII ~!@#$%^&*()_+{}|:<>?',
+    ];
+    const want = runPython<string[]>(
+      'import json,sys\nprint(json.dumps([json.dumps(s) for s in json.load(sys.stdin)]))',
+      strings,
+    );
+    assert.deepEqual(
+      strings.map((text) => pyJsonDumps(text)),
+      want,
+    );
+  });
 });
