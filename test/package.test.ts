@@ -9,20 +9,18 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
   type: string;
 };
 
-// The runtime stack chosen in shared docs/stack.md, with the majors that still run on Node 20.
+// The runtime stack chosen in shared docs/stack.md, with the majors that still run on Node 20, minus what no
+// code uses yet (consola, p-retry; @huggingface/tokenizers arrives with the dataset builder's tokenizer).
 // tsx is a runtime dependency because bin/hrm-lcb.js runs the TypeScript sources through it.
 const RUNTIME_MAJORS: Record<string, number | null> = {
   commander: 14,
   zod: 4,
   'cli-progress': null,
-  consola: null,
   hyparquet: null,
   'hyparquet-compressors': null,
-  '@huggingface/tokenizers': null,
   fflate: null,
   openai: 6,
   'p-limit': 7,
-  'p-retry': 7,
   uplot: null,
   tsx: null,
 };

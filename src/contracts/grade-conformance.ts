@@ -20,8 +20,6 @@ export const CONFORMANCE_KINDS = [
   'prompt',
   'decode_private_tests',
 ] as const;
-/** One conformance kind. */
-export type ConformanceKind = (typeof CONFORMANCE_KINDS)[number];
 
 /** What every line has: an id and a kind (any string, so a newer corpus reads as "not implemented"). */
 export const ConformanceLine = z.looseObject({ id: z.string().min(1), kind: z.string().min(1) });

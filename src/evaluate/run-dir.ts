@@ -34,9 +34,6 @@ export function runPaths(dir: string) {
   };
 }
 
-/** The paths of one run directory. */
-export type RunPaths = ReturnType<typeof runPaths>;
-
 /**
  * The run's fingerprint: SHA-256 of the canonical config without what cannot change a score (the model's
  * concurrency, timeouts, attempt budget and key variable name).

@@ -68,9 +68,3 @@ export function releaseFiles(tag: string): string[] | undefined {
 export function isReleaseVersion(tag: string): boolean {
   return releaseFiles(tag) !== undefined;
 }
-
-/** The release number (1-based) a release file belongs to, e.g. `test3.jsonl` → 3. */
-export function releaseOfFile(file: string): number | undefined {
-  const index = (RELEASE_FILES as readonly string[]).indexOf(file);
-  return index < 0 ? undefined : index + 1;
-}
