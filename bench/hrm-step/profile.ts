@@ -116,8 +116,11 @@ trainer.trainStep(batch); // warmup
 const steps = Number(values.steps);
 recording = true;
 t0 = now();
+const each: number[] = [];
 for (let i = 0; i < steps; i += 1) {
+  const start = now();
   phase('step total', () => trainer.trainStep(batch));
+  each.push(now() - start);
 }
 const total = now() - t0;
 recording = false;
@@ -137,7 +140,9 @@ for (let i = 0; i < steps; i += 1) {
 }
 recording = false;
 
-console.log(`\n${steps} step(s): ${(total / steps).toFixed(1)} ms per step\n`);
+console.log(
+  `\n${steps} step(s): ${(total / steps).toFixed(1)} ms per step (each: ${each.map((ms) => ms.toFixed(1)).join(', ')})\n`,
+);
 console.log('| phase | ms per step |\n|---|---|');
 for (const [name, ms] of phases) console.log(`| ${name} | ${(ms / steps).toFixed(1)} |`);
 if (stats.size > 0) {
