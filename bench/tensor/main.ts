@@ -2,8 +2,9 @@
  * bench/tensor: the native kernels against the naive pure-TS reference, measured in the same run on the
  * same inputs (each result is validated against the reference before its time is printed), at HRM's
  * default shapes (hidden 512, 8 heads, SwiGLU 1536, vocab 8192, batch 8 × seq 256 and 512) and at the
- * tiny fixture shape where per-call overhead dominates; plus one whole transformer block (forward +
- * backward) in GFLOP/s against the machine's practical FP32 peak (docs/engine.md §1).
+ * tiny fixture shape where per-call overhead dominates; the AdamATan2 step and the truncated-normal init
+ * (its float32 table path against the exact erfinv path, bit for bit); plus one whole transformer block
+ * (forward + backward) in GFLOP/s against the machine's practical FP32 peak (docs/engine.md §1).
  *
  * Run: npm run bench:tensor [-- --quick]   (threads: HRM_LCB_THREADS, default all cores)
  */
@@ -12,8 +13,10 @@ import {
   describeBackend,
   type Kernels,
   nativeBackend,
+  Rng,
   referenceKernels,
   ropeTables,
+  truncNormal,
 } from '../../src/tensor/index.ts';
 import { allocateBlock, blockForwardFlops, blockStep } from './block.ts';
 import { filled, medianMs, validate } from './timing.ts';
@@ -114,11 +117,15 @@ function fused(name: string, outputs: Float32Array[], run: (k: Kernels, outs: Fl
   );
   const qkv = filled(R * 3 * D, 8);
   const { cos, sin } = ropeTables(T, d, 10000);
-  fused(`rope fwd+bwd [${B}, ${T}, 3×${D}]`, [new Float32Array(R * 3 * D)], (k, [buf]) => {
-    buf!.set(qkv);
-    k.ropeForward(buf!, cos, sin, B, T, H, d);
-    k.ropeBackward(buf!, cos, sin, B, T, H, d);
-  });
+  fused(
+    `rope fwd+bwd [${B}, ${T}, 3×${D}] incl. a 12.6 MB buffer reset`,
+    [new Float32Array(R * 3 * D)],
+    (k, [buf]) => {
+      buf!.set(qkv);
+      k.ropeForward(buf!, cos, sin, B, T, H, d);
+      k.ropeBackward(buf!, cos, sin, B, T, H, d);
+    },
+  );
   // attention: the TS reference runs batch row 0 only (one of B identical-cost rows) and is scaled by B
   const dOut = filled(R * D, 9);
   const Bt = quick ? 1 : 2;
@@ -152,6 +159,36 @@ function fused(name: string, outputs: Float32Array[], run: (k: Kernels, outs: Fl
     k.stablemaxCrossEntropyBackward(dl!, logits, labels, weights, B * S, V);
   });
   validate('stablemax losses', losses, theirLosses, 1e-6, 1e-6);
+}
+
+// ---- AdamATan2 over 4M parameters (one step from the same state validated first) ------------------------
+{
+  const n = 4 * 1024 * 1024;
+  const g = filled(n, 11, 1e-3);
+  const state = () => ({ p: filled(n, 12), m: new Float32Array(n), v: new Float32Array(n) });
+  const [mine, theirs] = [state(), state()];
+  const step = (k: Kernels, s: ReturnType<typeof state>, t: number) =>
+    k.adamAtan2(s.p, g, s.m, s.v, n, 1e-4, 0.9, 0.95, 0.1, t);
+  step(nk, mine, 1);
+  step(ref, theirs, 1);
+  validate('adamAtan2 params', mine.p, theirs.p, 1e-7, 1e-6);
+  let t = 1;
+  const nativeMs = medianMs(() => step(nk, mine, ++t));
+  const tsMs = medianMs(() => step(ref, theirs, ++t), { warmup: 1, rounds: 3, minMs: 0 });
+  row(`adamAtan2 step [${n}]`, nativeMs, tsMs);
+}
+
+// ---- truncNormal init: the float32 table path against the exact erfinv path, same draws, same values ----
+{
+  const n = 1024 * 1024;
+  const fast = new Float32Array(n);
+  const exact = new Float64Array(n); // a Float64Array output always takes the exact path
+  const fastMs = medianMs(() => truncNormal(fast, 0.02, new Rng(5)), { warmup: 1, rounds: 3, minMs: 0 });
+  const exactMs = medianMs(() => truncNormal(exact, 0.02, new Rng(5)), { warmup: 1, rounds: 3, minMs: 0 });
+  for (let i = 0; i < n; i++) {
+    if (!Object.is(fast[i], Math.fround(exact[i]!))) throw new Error(`truncNormal: element ${i} differs`);
+  }
+  row(`truncNormal [${n}] (table vs exact erfinv, TS both)`, fastMs, exactMs);
 }
 
 // ---- one block, forward + backward ---------------------------------------------------------------------
