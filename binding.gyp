@@ -13,6 +13,7 @@
         "native/rows.c",
         "native/rope.c",
         "native/attention.c",
+        "native/mlp.c",
         "native/embedding.c",
         "native/losses.c",
         "native/optim.c",

@@ -67,6 +67,7 @@ static napi_value init(napi_env env, napi_value exports) {
       FN("rmsnormBackward", js_rmsnorm_backward),
       FN("swigluForward", js_swiglu),
       FN("swigluBackward", js_swiglu_backward),
+      FN("mlpForward", js_mlp),
       FN("ropeForward", js_rope),
       FN("ropeBackward", js_rope_backward),
       FN("attentionForward", js_attention),

@@ -14,6 +14,7 @@ napi_value js_sigmoid(napi_env env, napi_callback_info info);
 napi_value js_bias_backward(napi_env env, napi_callback_info info);
 napi_value js_add_rmsnorm(napi_env env, napi_callback_info info);
 napi_value js_rmsnorm_backward(napi_env env, napi_callback_info info);
+napi_value js_mlp(napi_env env, napi_callback_info info);
 napi_value js_swiglu(napi_env env, napi_callback_info info);
 napi_value js_swiglu_backward(napi_env env, napi_callback_info info);
 napi_value js_rope(napi_env env, napi_callback_info info);

@@ -42,6 +42,42 @@ napi_value js_rmsnorm_backward(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
+/* RangeError when two buffers share memory: the fused MLP reads x until it writes y, row block by block */
+static void need_apart(args_t *a, const char *na, const float *pa, size_t la, const char *nb, const float *pb,
+                       size_t lb) {
+  if (a->failed || la == 0 || lb == 0) return;
+  if (pa < pb + lb && pb < pa + la) range_error(a, "%s and %s must not share memory", na, nb);
+}
+
+napi_value js_mlp(napi_env env, napi_callback_info info) {
+  args_t a;
+  if (!args_init(&a, env, info, "mlpForward", 11)) return NULL;
+  size_t ny, nr, ng, nh, nx, nwg, nwd;
+  float *y = arg_f32(&a, 0, "y", &ny), *rstd = arg_f32(&a, 1, "rstd", &nr);
+  float *gu = arg_f32(&a, 2, "gateUp", &ng), *hidden = arg_f32(&a, 3, "hidden", &nh);
+  const float *x = arg_f32(&a, 4, "x", &nx), *wgu = arg_f32(&a, 5, "wGateUp", &nwg);
+  const float *wd = arg_f32(&a, 6, "wDown", &nwd);
+  int64_t rows = arg_int(&a, 7, "rows", 0), dim = arg_int(&a, 8, "dim", 1), inter = arg_int(&a, 9, "inter", 1);
+  float eps = (float)arg_num(&a, 10, "eps");
+  need_len(&a, "y", ny, rows * dim);
+  need_len(&a, "rstd", nr, rows);
+  need_len(&a, "gateUp", ng, rows * 2 * inter);
+  need_len(&a, "hidden", nh, rows * inter);
+  need_len(&a, "x", nx, rows * dim);
+  need_len(&a, "wGateUp", nwg, 2 * inter * dim);
+  need_len(&a, "wDown", nwd, dim * inter);
+  const float *outs[] = {y, rstd, gu, hidden};
+  const size_t out_lens[] = {(size_t)(rows * dim), (size_t)rows, (size_t)(rows * 2 * inter), (size_t)(rows * inter)};
+  const char *out_names[] = {"y", "rstd", "gateUp", "hidden"};
+  for (int i = 0; i < 4 && !a.failed; i++) {
+    need_apart(&a, out_names[i], outs[i], out_lens[i], "x", x, (size_t)(rows * dim));
+    for (int k = i + 1; k < 4; k++) need_apart(&a, out_names[i], outs[i], out_lens[i], out_names[k], outs[k], out_lens[k]);
+  }
+  if (a.failed) return NULL;
+  k_mlp(y, rstd, gu, hidden, x, wgu, wd, rows, dim, inter, eps);
+  return NULL;
+}
+
 napi_value js_swiglu(napi_env env, napi_callback_info info) {
   args_t a;
   if (!args_init(&a, env, info, "swigluForward", 4)) return NULL;

@@ -34,9 +34,15 @@ void k_swiglu(float *out, const float *gu, long rows, long inter);
 void k_swiglu_backward(float *dgu, const float *dout, const float *gu, long rows, long inter);
 void k_softmax(float *y, const float *x, long rows, long cols);
 void k_softmax_backward(float *dx, const float *dy, const float *y, long rows, long cols);
-/* single-row versions for use inside other kernels' pool tasks */
+/* single-row and single-threaded versions for use inside other kernels' pool tasks */
 void k_softmax_row(float *y, const float *x, long cols);
 void k_softmax_backward_row(float *dx, const float *dy, const float *y, long cols);
+void k_add_rmsnorm_serial(float *y, float *rstd, const float *x, const float *res, long rows, long dim, float eps);
+void k_swiglu_serial(float *out, const float *gu, long rows, long inter);
+
+/* mlp.c: the post-norm SwiGLU MLP sublayer, y = rms(x + swiglu(x·Wguᵀ)·Wdownᵀ), in row blocks */
+void k_mlp(float *y, float *rstd, float *gu, float *hidden, const float *x, const float *wgu, const float *wdown,
+           long rows, long dim, long inter, float eps);
 
 /* rope.c, attention.c */
 void k_rope(float *qkv, const float *cos, const float *sin, long B, long T, long H, long d, int direction);

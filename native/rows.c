@@ -114,6 +114,11 @@ void k_add_rmsnorm(float *y, float *rstd, const float *x, const float *res, long
   pool_for(rows, rows_per_thread(dim), rms_range, &j);
 }
 
+void k_add_rmsnorm_serial(float *y, float *rstd, const float *x, const float *res, long rows, long dim, float eps) {
+  norm_job j = {.y = y, .rstd = rstd, .x = x, .res = res, .dim = dim, .eps = eps};
+  rms_range(&j, 0, rows, 0);
+}
+
 HOT static void rms_backward_range(void *ctx, long r0, long r1, int tid) {
   (void)tid;
   const norm_job *j = ctx;
@@ -156,6 +161,11 @@ HOT static void swiglu_range(void *ctx, long r0, long r1, int tid) {
 void k_swiglu(float *out, const float *gu, long rows, long inter) {
   swiglu_job j = {out, gu, NULL, inter};
   pool_for(rows, rows_per_thread(2 * inter), swiglu_range, &j);
+}
+
+void k_swiglu_serial(float *out, const float *gu, long rows, long inter) {
+  swiglu_job j = {out, gu, NULL, inter};
+  swiglu_range(&j, 0, rows, 0);
 }
 
 HOT static void swiglu_backward_range(void *ctx, long r0, long r1, int tid) {

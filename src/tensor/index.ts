@@ -24,6 +24,7 @@ export {
   addRmsnormForward,
   attentionBackward,
   attentionForward,
+  mlpForward,
   type RopeTables,
   rmsnormBackward,
   ropeBackward,

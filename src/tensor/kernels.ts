@@ -76,6 +76,25 @@ export interface KernelSignatures<F extends FloatArray = Float32Array> {
   /** dGateUp [R, 2I] from dOut [R, I] and the saved gateUp */
   swigluBackward(dGateUp: F, dOut: F, gateUp: F, rows: number, inter: number): void;
 
+  /**
+   * The post-norm SwiGLU MLP sublayer in one call: gateUp [R, 2I] = x·wGateUpᵀ, hidden [R, I] =
+   * silu(gate) ⊙ up, y [R, D] = rms(x + hidden·wDownᵀ) with rstd [R] saved; exactly gemm, swigluForward,
+   * gemm, addRmsnormForward in turn. No output may share memory with x or with another output.
+   */
+  mlpForward(
+    y: F,
+    rstd: F,
+    gateUp: F,
+    hidden: F,
+    x: F,
+    wGateUp: F,
+    wDown: F,
+    rows: number,
+    dim: number,
+    inter: number,
+    eps: number,
+  ): void;
+
   /** rotates q and k of qkv [B, T, 3·H·d] in place (half-split RoPE); cos, sin are [T, d/2] */
   ropeForward(qkv: F, cos: F, sin: F, batch: number, seq: number, heads: number, headDim: number): void;
   /** the inverse rotation, in place on the q and k gradients of dqkv [B, T, 3·H·d] */
@@ -198,6 +217,7 @@ export const OP_NAMES = [
   'rmsnormBackward',
   'swigluForward',
   'swigluBackward',
+  'mlpForward',
   'ropeForward',
   'ropeBackward',
   'attentionForward',

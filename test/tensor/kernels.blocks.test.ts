@@ -1,9 +1,10 @@
-// The fused transformer-block kernels (RMSNorm, SwiGLU, RoPE, attention, softmax): finite-difference
-// gradient checks of the f64 reference, then each backend against that reference on odd shapes.
+// The fused transformer-block kernels (RMSNorm, SwiGLU, the MLP sublayer, RoPE, attention, softmax):
+// finite-difference gradient checks of the f64 reference, then each backend against that reference on odd
+// shapes (the MLP sublayer also against the separate ops it fuses).
 import { describe, it } from 'node:test';
 import { referenceKernels as ref, ropeTables } from '../../src/tensor/index.ts';
 import { Rng } from '../../src/tensor/random.ts';
-import { backendsUnderTest, f64, gradCheck, parity, randomF64 } from './helpers.ts';
+import { assertClose, backendsUnderTest, f64, gradCheck, parity, randomF64 } from './helpers.ts';
 
 describe('finite-difference gradients of the reference (f64)', () => {
   it('residual add + RMSNorm', () => {
@@ -154,6 +155,53 @@ for (const b of backendsUnderTest()) {
           kk.swigluForward(out!, g!, R, I);
           kk.swigluBackward(dg!, d!, g!, R, I);
         });
+      }
+    });
+
+    it('mlpForward on odd shapes, one row block and several (≥ 16 MFLOP)', () => {
+      const { kernels: k } = b.get();
+      for (const [R, D, I] of [
+        [1, 1, 1],
+        [7, 33, 19],
+        [301, 64, 160],
+      ] as const) {
+        const ins = [
+          randomF64(rng, R * D, 2),
+          randomF64(rng, 2 * I * D, 1 / Math.sqrt(D)),
+          randomF64(rng, D * I, 1 / Math.sqrt(I)),
+        ];
+        parity(
+          k,
+          `mlp ${R}x${D}x${I}`,
+          ins,
+          [R * D, R, R * 2 * I, R * I],
+          (kk, [x, wgu, wd], [y, rstd, gu, h]) => {
+            kk.mlpForward(y!, rstd!, gu!, h!, x!, wgu!, wd!, R, D, I, 1e-5);
+          },
+          { atol: 2e-5, rtol: 1e-4 },
+        );
+      }
+    });
+
+    it('mlpForward gives what gemm, swigluForward, gemm and addRmsnormForward give in turn', () => {
+      const { kernels: k } = b.get();
+      const [R, D, I] = [301, 64, 160];
+      const [x, wgu, wd] = [
+        Float32Array.from(randomF64(rng, R * D, 2)),
+        Float32Array.from(randomF64(rng, 2 * I * D, 0.1)),
+        Float32Array.from(randomF64(rng, D * I, 0.1)),
+      ];
+      const fused = [R * D, R, R * 2 * I, R * I].map((n) => new Float32Array(n));
+      const [y, rstd, gu, h] = fused as [Float32Array, Float32Array, Float32Array, Float32Array];
+      k.mlpForward(y, rstd, gu, h, x, wgu, wd, R, D, I, 1e-5);
+      const steps = [R * D, R, R * 2 * I, R * I].map((n) => new Float32Array(n));
+      const [y2, rstd2, gu2, h2] = steps as [Float32Array, Float32Array, Float32Array, Float32Array];
+      k.gemm(false, true, R, 2 * I, D, 1, x, D, wgu, D, 0, gu2, 2 * I);
+      k.swigluForward(h2, gu2, R, I);
+      k.gemm(false, true, R, D, I, 1, h2, I, wd, I, 0, y2, D);
+      k.addRmsnormForward(y2, rstd2, y2, x, R, D, 1e-5);
+      for (const [i, name] of ['y', 'rstd', 'gateUp', 'hidden'].entries()) {
+        assertClose(fused[i]!, steps[i]!, `mlpForward ${name}`, { atol: 1e-6, rtol: 1e-6 });
       }
     });
 

@@ -72,6 +72,28 @@ describe('native argument checks', { skip: native.skip }, () => {
     assert.throws(() => k.f32ToBf16!(new Uint16Array(1), f(2), 2), /out has 1 elements, needs 2/);
   });
 
+  it('mlpForward refuses outputs that share memory with x or with each other', () => {
+    const k = native.get().kernels as unknown as Loose;
+    const [R, D, I] = [2, 4, 3];
+    const x = f(R * D).fill(1);
+    const mem = f(64);
+    const [wgu, wd] = [f(2 * I * D), f(D * I)];
+    assert.throws(() => k.mlpForward!(x, f(R), f(R * 2 * I), f(R * I), x, wgu, wd, R, D, I, 1e-5), {
+      name: 'RangeError',
+      message: 'mlpForward: y and x must not share memory',
+    });
+    assert.throws(
+      () =>
+        k.mlpForward!(f(R * D), f(R), mem.subarray(0, 12), mem.subarray(10, 16), x, wgu, wd, R, D, I, 1e-5),
+      /gateUp and hidden must not share memory/,
+    );
+    assert.throws(
+      () => k.mlpForward!(f(R * D), f(R), f(R * 2 * I), f(R * I), x, f(2 * I * D - 1), wd, R, D, I, 1e-5),
+      /wGateUp has 23 elements, needs 24/,
+    );
+    assert.ok(x.every((v) => v === 1));
+  });
+
   it('thread control rejects nonsense', () => {
     const k = native.get().kernels as unknown as Loose;
     assert.throws(() => k.setThreads!(0), RangeError);

@@ -37,7 +37,7 @@ describe('native kernels agree across thread counts', { skip: native.skip }, () 
   const rng = new Rng(4);
   const f32 = (n: number, s = 1) => Float32Array.from(randomF64(rng, n, s));
 
-  it('gemm split by rows and by columns, batched gemm, attention, norms, losses', () => {
+  it('gemm split by rows and by columns, batched gemm, the MLP sublayer, attention, norms, losses', () => {
     const k = native.get().kernels as Kernels<FloatArray>;
     const [M, N, K] = [520, 120, 136]; // ≥ 16 MFLOP per product (PARALLEL_MIN_FLOPS): really split
     const A = f32(M * K);
@@ -52,16 +52,25 @@ describe('native kernels agree across thread counts', { skip: native.skip }, () 
     const labels = Int32Array.from({ length: R }, () => rng.int(0, V - 1));
     const logits = f32(R * V, 4);
     const w = Float64Array.from({ length: R }, () => 1 / R);
+    const [MR, MD, MI] = [301, 64, 160]; // the MLP sublayer: 18.5 MFLOP, so cut into row blocks
+    const mx = f32(MR * MD, 2);
+    const [mwgu, mwd] = [f32(2 * MI * MD, 0.1), f32(MD * MI, 0.1)];
     const sizes = [M * N, N * K, 6 * M * N, B * T * H * d, B * H * T * T, B * T * 3 * H * d, R * D, R, R * V];
-    const [one, many] = underThreads(3, sizes, ([c1, c2, c3, out, probs, dqkv, y, rstd, dl]) => {
-      k.gemm(false, true, M, N, K, 1, A, K, Bt, K, 0, c1!, N);
-      k.gemm(true, false, N, K, M, 1, W, N, A, K, 0, c2!, K);
-      k.gemmBatched(false, true, M, N, K, 1, A, K, 0, Bt, K, 0, 0, c3!, N, M * N, 6);
-      k.attentionForward(out!, probs!, qkv, B, T, H, d);
-      k.attentionBackward(dqkv!, dOut, qkv, probs!, B, T, H, d);
-      k.addRmsnormForward(y!, rstd!, x, res, R, D, 1e-5);
-      k.stablemaxCrossEntropyBackward(dl!, logits, labels, w, R, V);
-    });
+    sizes.push(MR * MD, MR, MR * 2 * MI, MR * MI);
+    const [one, many] = underThreads(
+      3,
+      sizes,
+      ([c1, c2, c3, out, probs, dqkv, y, rstd, dl, my, mr, mgu, mh]) => {
+        k.mlpForward(my!, mr!, mgu!, mh!, mx, mwgu, mwd, MR, MD, MI, 1e-5);
+        k.gemm(false, true, M, N, K, 1, A, K, Bt, K, 0, c1!, N);
+        k.gemm(true, false, N, K, M, 1, W, N, A, K, 0, c2!, K);
+        k.gemmBatched(false, true, M, N, K, 1, A, K, 0, Bt, K, 0, 0, c3!, N, M * N, 6);
+        k.attentionForward(out!, probs!, qkv, B, T, H, d);
+        k.attentionBackward(dqkv!, dOut, qkv, probs!, B, T, H, d);
+        k.addRmsnormForward(y!, rstd!, x, res, R, D, 1e-5);
+        k.stablemaxCrossEntropyBackward(dl!, logits, labels, w, R, V);
+      },
+    );
     // the products sum up to 520 terms of size ~1 in a split-dependent order: float32 rounding ~1e-5 absolute
     for (const [i, o] of one.entries()) assertClose(many[i]!, o, `output ${i}`, { atol: 2e-5, rtol: 1e-5 });
   });

@@ -14,6 +14,7 @@ import {
   linearBackward,
   linearForward,
   matmul,
+  mlpForward,
   referenceKernels as ref,
   swigluForward,
   toBf16,
@@ -93,6 +94,14 @@ for (const b of backendsUnderTest()) {
         /rstd has shape \[3\], expected \[2\]/,
       );
       assert.throws(() => swigluForward(zeros([2, 3]), zeros([2, 5])), /not even/);
+      const x = zeros([2, 3, 4]);
+      const mlp = (y: ReturnType<typeof zeros>, gateUp: ReturnType<typeof zeros>) =>
+        mlpForward(y, zeros([6]), gateUp, zeros([2, 3, 5]), x, zeros([10, 4]), zeros([4, 5]), 1e-5);
+      assert.throws(
+        () => mlp(zeros([2, 3, 4]), zeros([2, 3, 8])),
+        /mlpForward: gateUp has shape \[2,3,8\], expected \[2,3,10\]/,
+      );
+      assert.throws(() => mlp(x, zeros([2, 3, 10])), /mlpForward: y must not be x/);
       assert.throws(
         () => attentionForward(zeros([1, 2, 4]), zeros([1, 2, 2, 2]), zeros([1, 2, 13]), 2),
         /not 3 × 2 heads/,

@@ -25,7 +25,7 @@ import {
   type SwigluWeights,
   swigluActivations,
   swigluLayerBackward,
-  swigluLayerForward,
+  swigluResidualForward,
   swigluScratch,
 } from './swiglu.ts';
 
@@ -51,7 +51,7 @@ export interface BlockActivations {
 
 /** Buffers every block shares: the sublayer output in the forward, the backward scratch. */
 export interface BlockScratch {
-  /** [B, T, D] Attn(x), then MLP(x1) */
+  /** [B, T, D] Attn(x) */
   sublayer: Tensor;
   attn: AttentionScratch;
   mlp: SwigluScratch;
@@ -95,8 +95,7 @@ export function blockForward(
   const sub = ctx.scratch.sublayer;
   attentionLayerForward(sub, x, w.attn, acts.attn, ctx.rope, ctx.numHeads); // Attn(x)
   residualRmsNormForward(acts.x1, acts.rstd1, sub, x, ctx.eps); // x1 = rms(x + Attn(x))
-  swigluLayerForward(sub, acts.x1, w.mlp, acts.mlp); // MLP(x1)
-  residualRmsNormForward(y, acts.rstd2, sub, acts.x1, ctx.eps); // y = rms(x1 + MLP(x1))
+  swigluResidualForward(y, acts.rstd2, acts.x1, w.mlp, acts.mlp, ctx.eps); // y = rms(x1 + MLP(x1))
 }
 
 /**

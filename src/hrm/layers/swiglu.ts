@@ -4,14 +4,7 @@
  *
  * Dims: B batch, T positions, D hidden, I inner size.
  */
-import {
-  linearBackward,
-  linearForward,
-  swigluBackward,
-  swigluForward,
-  type Tensor,
-  zeros,
-} from '../../tensor/index.ts';
+import { linearBackward, mlpForward, swigluBackward, type Tensor, zeros } from '../../tensor/index.ts';
 
 /** `mlp.gate_up_proj.weight` [2I, D] and `mlp.down_proj.weight` [D, I] (or their gradients). */
 export interface SwigluWeights {
@@ -45,16 +38,26 @@ export function swigluScratch(B: number, T: number, I: number): SwigluScratch {
   return { dHidden: zeros([B, T, I]), dGateUp: zeros([B, T, 2 * I]) };
 }
 
-/** out [B, T, D] = down(silu(gate) * up) with [gate | up] = gate_up(x). */
-export function swigluLayerForward(out: Tensor, x: Tensor, w: SwigluWeights, acts: SwigluActivations): void {
-  linearForward(acts.gateUp, x, w.gateUp); // [B, T, 2I]
-  swigluForward(acts.hidden, acts.gateUp); // [B, T, I]
-  linearForward(out, acts.hidden, w.down); // [B, T, D]
+/**
+ * The block's second half, y [B, T, D] = rms(x + down(silu(gate) * up)) with [gate | up] = gate_up(x), as
+ * the engine's fused `mlpForward` (row blocks keep gate_up's output in cache); saves gateUp, hidden and
+ * rstd. y must not be x.
+ */
+export function swigluResidualForward(
+  y: Tensor,
+  rstd: Tensor,
+  x: Tensor,
+  w: SwigluWeights,
+  acts: SwigluActivations,
+  eps: number,
+): void {
+  mlpForward(y, rstd, acts.gateUp, acts.hidden, x, w.gateUp, w.down, eps);
 }
 
 /**
- * Backward of `swigluLayerForward`: weight gradients accumulate into `dw`; the input gradient is added to
- * `dx`. `dOut` may be `dx` itself: it is fully read before `dx` is written.
+ * Backward of the MLP inside `swigluResidualForward` (the residual RMSNorm's backward runs first, in
+ * block.ts): weight gradients accumulate into `dw`; the input gradient is added to `dx`. `dOut` may be
+ * `dx` itself: it is fully read before `dx` is written.
  */
 export function swigluLayerBackward(
   dx: Tensor,

@@ -1,6 +1,7 @@
 /**
  * Tensor-level entry points of the fused transformer-block kernels HRM uses (docs/hrm.md §4.2–4.5):
- * residual add + RMSNorm, SwiGLU, RoPE, non-causal attention over a packed qkv buffer and row softmax.
+ * residual add + RMSNorm, SwiGLU, the whole MLP sublayer, RoPE, non-causal attention over a packed qkv
+ * buffer and row softmax.
  * Each checks shapes, then calls the active backend; the math lives beside the reference kernels in
  * `tensor/reference/`. All tensors here must be contiguous.
  *
@@ -50,6 +51,51 @@ export function swigluBackward(dGateUp: Tensor, dOut: Tensor, gateUp: Tensor): v
   const { rows, inter } = swigluDims('swigluBackward', dOut, gateUp);
   expectDense('swigluBackward', 'dGateUp', dGateUp, gateUp.shape);
   kernels().swigluBackward(dGateUp.data, dOut.data, gateUp.data, rows, inter);
+}
+
+/**
+ * The post-norm SwiGLU MLP sublayer in one call, over x [..., D] with wGateUp [2I, D] and wDown [D, I]:
+ * y = rms(x + swiglu(x·wGateUpᵀ)·wDownᵀ). Saves gateUp [..., 2I], hidden [..., I] and rstd [R] for the
+ * separate ops' backward. y must not be x (the native kernel reads x until it writes y, block by block).
+ */
+export function mlpForward(
+  y: Tensor,
+  rstd: Tensor,
+  gateUp: Tensor,
+  hidden: Tensor,
+  x: Tensor,
+  wGateUp: Tensor,
+  wDown: Tensor,
+  eps: number,
+): void {
+  const op = 'mlpForward';
+  const D = lastDim(op, 'x', x);
+  expectContiguous(op, 'x', x);
+  const lead = x.shape.slice(0, -1);
+  const rows = x.size / Math.max(D, 1);
+  const I = lastDim(op, 'wDown', wDown);
+  expectDense(op, 'wGateUp', wGateUp, [2 * I, D]);
+  expectDense(op, 'wDown', wDown, [D, I]);
+  expectDense(op, 'y', y, x.shape);
+  expectDense(op, 'rstd', rstd, [rows]);
+  expectDense(op, 'gateUp', gateUp, [...lead, 2 * I]);
+  expectDense(op, 'hidden', hidden, [...lead, I]);
+  if (y.data.buffer === x.data.buffer && y.data.byteOffset === x.data.byteOffset) {
+    throw new RangeError(`${op}: y must not be x`);
+  }
+  kernels().mlpForward(
+    y.data,
+    rstd.data,
+    gateUp.data,
+    hidden.data,
+    x.data,
+    wGateUp.data,
+    wDown.data,
+    rows,
+    D,
+    I,
+    eps,
+  );
 }
 
 /** RoPE cos/sin tables [T, d/2] (from `ropeTables`). */

@@ -18,6 +18,7 @@ import {
   stablemaxCrossEntropyBackward,
   stablemaxCrossEntropyForward,
 } from './losses.ts';
+import { mlpForward } from './mlp.ts';
 import { addRmsnormForward, rmsnormBackward } from './norm.ts';
 import { adamAtan2 } from './optim.ts';
 import { ropeBackward, ropeForward } from './rope.ts';
@@ -37,6 +38,7 @@ export const referenceKernels: Kernels<FloatArray> = {
   rmsnormBackward,
   swigluForward,
   swigluBackward,
+  mlpForward,
   ropeForward,
   ropeBackward,
   attentionForward,
