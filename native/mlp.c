@@ -4,8 +4,11 @@
  * Every row is independent, so the rows are cut into blocks (2 per pool thread, like a split product) and
  * each block runs the whole chain: its two single-threaded products, the SwiGLU and the residual RMSNorm.
  * A block's gateUp and hidden rows are consumed while they are still in cache, instead of the whole [R, 2I]
- * gateUp going out to memory between three separately threaded kernels (about 3% faster at HRM's default
- * shape, measured). Each step computes exactly what gemm, swigluForward, gemm and addRmsnormForward do.
+ * gateUp going out to memory between three separately threaded kernels. Measured at HRM's default width
+ * (D 512, I 1536, 2 threads): about 3% faster at 2056 rows (blocks of 514), but 1-3% slower at 4104 rows,
+ * where a block's gateUp (12 MB) no longer stays in cache and more blocks would repack the weights more
+ * often; so blocks of more than BLOCK_MAX_ROWS rows run the four threaded kernels one after the other.
+ * Each step computes exactly what gemm, swigluForward, gemm and addRmsnormForward do.
  */
 #include "kernels.h"
 #include "pool.h"
@@ -15,6 +18,8 @@
 /* row blocks per pool thread, and the row multiple of a block (the micro-kernel tile) */
 #define BLOCKS_PER_THREAD 2
 #define ROW_UNIT 16
+/* larger blocks run as four threaded kernels (see above) */
+#define BLOCK_MAX_ROWS 768
 
 typedef struct {
   float *y, *rstd, *gu, *hidden;
@@ -48,5 +53,13 @@ void k_mlp(float *y, float *rstd, float *gu, float *hidden, const float *x, cons
   const long blocks = threads * BLOCKS_PER_THREAD;
   long per_block = (rows + blocks - 1) / blocks;
   per_block = (per_block + ROW_UNIT - 1) / ROW_UNIT * ROW_UNIT;
-  pool_for(rows, per_block, mlp_rows, &j);
+  if (per_block <= BLOCK_MAX_ROWS) {
+    pool_for(rows, per_block, mlp_rows, &j);
+    return;
+  }
+  const long D = dim, I = inter;
+  k_gemm(false, true, (int)rows, (int)(2 * I), (int)D, 1.0f, x, (int)D, wgu, (int)D, 0.0f, gu, (int)(2 * I));
+  k_swiglu(hidden, gu, rows, I);
+  k_gemm(false, true, (int)rows, (int)D, (int)I, 1.0f, hidden, (int)I, wdown, (int)I, 0.0f, y, (int)D);
+  k_add_rmsnorm(y, rstd, y, x, rows, D, eps);
 }

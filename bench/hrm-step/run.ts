@@ -112,6 +112,13 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The times themselves, or their range when there are many. */
+function spread(ms: number[]): string {
+  if (ms.length <= 10) return `${ms.map((t) => t.toFixed(0)).join(', ')} ms`;
+  const sorted = [...ms].sort((a, b) => a - b);
+  return `${ms.length} reps: min ${sorted[0]!.toFixed(2)}, median ${median(ms).toFixed(2)}, max ${sorted.at(-1)!.toFixed(2)} ms`;
+}
+
 /** Config, weights (.pt written by hrm-lcb), hyper-parameters and a random batch for one case. */
 function prepare(dir: string, c: Case): { config: HrmConfig; files: string[] } {
   const config = parseHrmConfig(c.config, c.name);
@@ -208,7 +215,7 @@ function main(): void {
   try {
     for (const c of cases) {
       const reps = Number(
-        values.reps ?? (c.name === 'tiny_a' ? 20 : c.mode === 'eval' || values.quick ? 1 : 3),
+        values.reps ?? (c.name === 'tiny_a' ? 200 : c.mode === 'eval' || values.quick ? 1 : 3),
       );
       const { config, files } = prepare(dir, c);
       console.log(`${c.what}: ${reps} timed rep(s) per side ...`);
@@ -222,9 +229,7 @@ function main(): void {
       rows.push(
         `| ${c.what} | ${tOurs.toFixed(1)} | ${gflops(tOurs)} | ${ours.peak_rss_mib.toFixed(0)} | ${tTorch.toFixed(1)} | ${gflops(tTorch)} | ${torch.peak_rss_mib.toFixed(0)} | ${(tTorch / tOurs).toFixed(2)}x |`,
       );
-      console.log(
-        `  hrm-lcb ${ours.ms.map((ms) => ms.toFixed(0)).join(', ')} ms; PyTorch ${torch.ms.map((ms) => ms.toFixed(0)).join(', ')} ms`,
-      );
+      console.log(`  hrm-lcb ${spread(ours.ms)}; PyTorch ${spread(torch.ms)}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

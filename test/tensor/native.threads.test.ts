@@ -52,25 +52,32 @@ describe('native kernels agree across thread counts', { skip: native.skip }, () 
     const labels = Int32Array.from({ length: R }, () => rng.int(0, V - 1));
     const logits = f32(R * V, 4);
     const w = Float64Array.from({ length: R }, () => 1 / R);
-    const [MR, MD, MI] = [301, 64, 160]; // the MLP sublayer: 18.5 MFLOP, so cut into row blocks
-    const mx = f32(MR * MD, 2);
-    const [mwgu, mwd] = [f32(2 * MI * MD, 0.1), f32(MD * MI, 0.1)];
+    // the MLP sublayer: 18.5 MFLOP in row blocks of 64, and 31 MFLOP whose 834-row blocks run as 4 kernels
+    const mlps = [
+      [301, 64, 160],
+      [5000, 32, 32],
+    ].map(([MR, MD, MI]) => ({
+      dims: [MR!, MD!, MI!] as const,
+      x: f32(MR! * MD!, 2),
+      wgu: f32(2 * MI! * MD!, 0.1),
+      wd: f32(MD! * MI!, 0.1),
+    }));
     const sizes = [M * N, N * K, 6 * M * N, B * T * H * d, B * H * T * T, B * T * 3 * H * d, R * D, R, R * V];
-    sizes.push(MR * MD, MR, MR * 2 * MI, MR * MI);
-    const [one, many] = underThreads(
-      3,
-      sizes,
-      ([c1, c2, c3, out, probs, dqkv, y, rstd, dl, my, mr, mgu, mh]) => {
-        k.mlpForward(my!, mr!, mgu!, mh!, mx, mwgu, mwd, MR, MD, MI, 1e-5);
-        k.gemm(false, true, M, N, K, 1, A, K, Bt, K, 0, c1!, N);
-        k.gemm(true, false, N, K, M, 1, W, N, A, K, 0, c2!, K);
-        k.gemmBatched(false, true, M, N, K, 1, A, K, 0, Bt, K, 0, 0, c3!, N, M * N, 6);
-        k.attentionForward(out!, probs!, qkv, B, T, H, d);
-        k.attentionBackward(dqkv!, dOut, qkv, probs!, B, T, H, d);
-        k.addRmsnormForward(y!, rstd!, x, res, R, D, 1e-5);
-        k.stablemaxCrossEntropyBackward(dl!, logits, labels, w, R, V);
-      },
-    );
+    for (const { dims } of mlps)
+      sizes.push(dims[0] * dims[1], dims[0], dims[0] * 2 * dims[2], dims[0] * dims[2]);
+    const [one, many] = underThreads(3, sizes, ([c1, c2, c3, out, probs, dqkv, y, rstd, dl, ...mlpOuts]) => {
+      for (const [i, { dims, x: mx, wgu, wd }] of mlps.entries()) {
+        const [my, mr, mgu, mh] = mlpOuts.slice(4 * i, 4 * i + 4);
+        k.mlpForward(my!, mr!, mgu!, mh!, mx, wgu, wd, ...dims, 1e-5);
+      }
+      k.gemm(false, true, M, N, K, 1, A, K, Bt, K, 0, c1!, N);
+      k.gemm(true, false, N, K, M, 1, W, N, A, K, 0, c2!, K);
+      k.gemmBatched(false, true, M, N, K, 1, A, K, 0, Bt, K, 0, 0, c3!, N, M * N, 6);
+      k.attentionForward(out!, probs!, qkv, B, T, H, d);
+      k.attentionBackward(dqkv!, dOut, qkv, probs!, B, T, H, d);
+      k.addRmsnormForward(y!, rstd!, x, res, R, D, 1e-5);
+      k.stablemaxCrossEntropyBackward(dl!, logits, labels, w, R, V);
+    });
     // the products sum up to 520 terms of size ~1 in a split-dependent order: float32 rounding ~1e-5 absolute
     for (const [i, o] of one.entries()) assertClose(many[i]!, o, `output ${i}`, { atol: 2e-5, rtol: 1e-5 });
   });
