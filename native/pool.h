@@ -20,8 +20,10 @@ int pool_threads(void);
 
 /*
  * Runs fn over [0, n) cut into contiguous chunks of at least `grain` items (about four per thread),
- * which the threads take in turn until none is left, and returns when all are done. Runs inline (one
- * call, tid 0) when the pool has one thread or n < 2 * grain.
+ * which the threads take in turn until none is left, and returns when all are done. The caller waits only
+ * for chunks other threads have claimed: a worker that has not woken up yet is not waited for (it finds
+ * the job over and takes nothing). Runs inline (one call, tid 0) when the pool has one thread or
+ * n < 2 * grain.
  */
 void pool_for(long n, long grain, pool_fn fn, void *ctx);
 
