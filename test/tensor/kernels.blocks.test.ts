@@ -237,6 +237,8 @@ for (const b of backendsUnderTest()) {
         [2, 7, 3, 5],
         [3, 19, 2, 16],
         [1, 70, 4, 32],
+        [2, 9, 2, 64],
+        [1, 6, 1, 80],
       ] as const) {
         const n = B * T * 3 * H * d;
         const o = B * T * H * d;
