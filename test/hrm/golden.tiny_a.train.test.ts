@@ -4,6 +4,7 @@ import { stateDictToWeights } from '../../src/hrm/checkpoint/state-dict.ts';
 import { toFloat32, toInt32, toNumbers } from '../../src/hrm/checkpoint/stored-tensor.ts';
 import { parseHrmConfigJson } from '../../src/hrm/config.ts';
 import { HrmTrainer, type HrmTrainHyper } from '../../src/hrm/train-step.ts';
+import type { BackendName } from '../../src/tensor/index.ts';
 import { assertClose, goldenBackends, readFixture, readFixtureJson } from './fixtures.ts';
 
 const PREFIX = 'model.inner.';
@@ -20,10 +21,15 @@ interface TrainFixture {
   }[];
 }
 
-/** 5 AdamATan2 steps amplify float noise in near-zero gradients (manifest: f32 vs f64 up to 9e-7). */
-const PARAMS_AFTER_5_ATOL = 2e-6;
+/**
+ * Parameters after 5 steps: the manifest's atol 1e-6 for the native backend (float32 like upstream). The TS
+ * reference backend accumulates in float64 and rounds to float32 storage between ops, a precision mix neither
+ * float32 nor float64; 5 AdamATan2 steps amplify that noise in near-zero gradients to 1.3e-6 (the manifest's
+ * own float32-vs-float64 run reached 9e-7), so it gets 2e-6.
+ */
+const PARAMS_AFTER_5_ATOL: Record<BackendName, number> = { native: 1e-6, ts: 2e-6 };
 
-function checkTraining(): void {
+function checkTraining(backend: BackendName): void {
   const file = readFixture('tiny_a/weights.safetensors');
   const config = parseHrmConfigJson(file.metadata.config!, 'tiny_a');
   const weights = stateDictToWeights(file, config, 'tiny_a');
@@ -111,7 +117,7 @@ function checkTraining(): void {
   const final = readFixture('tiny_a/train_params_after_5.safetensors').tensors;
   for (const spec of weights.table) {
     assertClose(`step5 ${spec.name}`, weights.get(spec.name), toFloat32(final.get(PREFIX + spec.name)!), {
-      atol: PARAMS_AFTER_5_ATOL,
+      atol: PARAMS_AFTER_5_ATOL[backend],
     });
   }
 }
@@ -119,9 +125,7 @@ function checkTraining(): void {
 for (const backend of goldenBackends()) {
   describe(`tiny_a training equals upstream (${backend.name} backend)`, () => {
     before(backend.use);
-    it(
-      '5 steps with the carry kept: outputs, target Q, carry, loss, metrics, step-1 grads and params, params after 5',
-      checkTraining,
-    );
+    it('5 steps with the carry kept: outputs, target Q, carry, loss, metrics, step-1 grads and params, params after 5', () =>
+      checkTraining(backend.name));
   });
 }
