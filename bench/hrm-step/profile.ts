@@ -14,6 +14,7 @@ import { initWeights } from '../../src/hrm/init.ts';
 import { HrmTrainer } from '../../src/hrm/train-step.ts';
 import { ParamBuffers } from '../../src/hrm/weights.ts';
 import { backend, describeBackend, Rng } from '../../src/tensor/index.ts';
+import { FULL_CONFIG, TINY_A_CONFIG } from './configs.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,22 +34,7 @@ const now = values.cpu
   : () => performance.now();
 const B = Number(values.batch);
 const S = Number(values.seq);
-const raw = values.tiny
-  ? {
-      batch_size: 4,
-      seq_len: 16,
-      vocab_size: 12,
-      num_puzzle_identifiers: 5,
-      puzzle_emb_ndim: 64,
-      hidden_size: 64,
-      num_heads: 4,
-      H_layers: 2,
-      L_layers: 2,
-      halt_max_steps: 4,
-      halt_exploration_prob: 0,
-      forward_dtype: 'float32',
-    }
-  : { vocab_size: 8192, num_puzzle_identifiers: 64, batch_size: B, seq_len: S, forward_dtype: 'float32' };
+const raw = values.tiny ? TINY_A_CONFIG : { ...FULL_CONFIG, batch_size: B, seq_len: S };
 const config = parseHrmConfig(raw, 'profile');
 const rng = new Rng(1234);
 const weights = ParamBuffers.forConfig(config);

@@ -27,6 +27,7 @@ import { initWeights } from '../../src/hrm/init.ts';
 import type { HrmTrainHyper } from '../../src/hrm/train-step.ts';
 import { ParamBuffers } from '../../src/hrm/weights.ts';
 import { Rng } from '../../src/tensor/index.ts';
+import { FULL_CONFIG, TINY_A_CONFIG } from './configs.ts';
 import { actStepFlops, trainStepFlops } from './flops.ts';
 
 const HERE = new URL('.', import.meta.url).pathname;
@@ -41,47 +42,32 @@ interface Case {
   steps: number;
 }
 
-/** The default 27M architecture of docs/hrm.md §1.1 with vocab 8192, as docs/engine.md §7 measured it. */
-const FULL = { vocab_size: 8192, num_puzzle_identifiers: 64, batch_size: 8, forward_dtype: 'float32' };
 const CASES: Case[] = [
   {
     name: 'tiny_a',
     what: 'train step, fixture config tiny_a, 4 x 16',
-    config: {
-      batch_size: 4,
-      seq_len: 16,
-      vocab_size: 12,
-      num_puzzle_identifiers: 5,
-      puzzle_emb_ndim: 64,
-      hidden_size: 64,
-      num_heads: 4,
-      H_layers: 2,
-      L_layers: 2,
-      halt_max_steps: 4,
-      halt_exploration_prob: 0,
-      forward_dtype: 'float32',
-    },
+    config: TINY_A_CONFIG,
     mode: 'train',
     steps: 1,
   },
   {
     name: '27m_8x256',
     what: 'train step, 27M arch, 8 x 256',
-    config: { ...FULL, seq_len: 256 },
+    config: { ...FULL_CONFIG, seq_len: 256 },
     mode: 'train',
     steps: 1,
   },
   {
     name: '27m_8x512',
     what: 'train step, 27M arch, 8 x 512',
-    config: { ...FULL, seq_len: 512 },
+    config: { ...FULL_CONFIG, seq_len: 512 },
     mode: 'train',
     steps: 1,
   },
   {
     name: '27m_eval16',
     what: 'eval, full 16-step ACT rollout, 27M arch, 8 x 256',
-    config: { ...FULL, seq_len: 256 },
+    config: { ...FULL_CONFIG, seq_len: 256 },
     mode: 'eval',
     steps: 16,
   },

@@ -17,7 +17,7 @@ import {
   MessageAssembler,
   type ServerFrame,
 } from './protocol.ts';
-import type { RunResult, SandboxLimits } from './types.ts';
+import type { RunResult, RunStatus, SandboxLimits } from './types.ts';
 
 /** How long the server may take past a run's wall limit before it is presumed hung. */
 const WATCHDOG_GRACE_MS = 5000;
@@ -80,10 +80,10 @@ interface Referenceable {
 
 const SIGNAL_NAMES = new Map(Object.entries(osConstants.signals).map(([name, num]) => [num, name]));
 
-/** A result for a run the harness could not carry out; `detail` says why. */
-export function infrastructureResult(detail: string, partial: Partial<RunResult> = {}): RunResult {
+/** A result for a run that produced nothing of its own (never started, or not carried out). */
+export function emptyResult(status: RunStatus, partial: Partial<RunResult> = {}): RunResult {
   return {
-    status: 'infrastructure-error',
+    status,
     exitCode: null,
     signal: null,
     stdout: '',
@@ -95,8 +95,12 @@ export function infrastructureResult(detail: string, partial: Partial<RunResult>
     timedOut: false,
     outputCapped: false,
     ...partial,
-    infraError: detail,
   };
+}
+
+/** A result for a run the harness could not carry out; `detail` says why. */
+export function infrastructureResult(detail: string, partial: Partial<RunResult> = {}): RunResult {
+  return emptyResult('infrastructure-error', { ...partial, infraError: detail });
 }
 
 /** One fork-server process. Not reusable after it dies: make a new one. */

@@ -6,7 +6,7 @@ import { rmSync } from 'node:fs';
 import { z } from 'zod';
 import { UserError } from '../core/errors.ts';
 import { allIssues } from '../core/zod-issues.ts';
-import { infrastructureResult, type PreparedRun } from './fork-server.ts';
+import { emptyResult, infrastructureResult, type PreparedRun } from './fork-server.ts';
 import type { LaunchSettings } from './launch.ts';
 import { resolveLimits } from './limits.ts';
 import type { ProbeReport } from './probe.ts';
@@ -101,7 +101,7 @@ export class SandboxPool implements Sandbox {
       return infrastructureResult(error instanceof Error ? error.message : String(error));
     }
     try {
-      if (prepared.signal?.aborted) return stoppedBeforeStart();
+      if (prepared.signal?.aborted) return emptyResult('stopped'); // its AbortSignal fired while it waited for a slot
       return await slot.run(profile, prepared);
     } finally {
       this.pool.release(slot);
@@ -121,21 +121,4 @@ export class SandboxPool implements Sandbox {
       ...(request.signal === undefined ? {} : { signal: request.signal }),
     };
   }
-}
-
-/** The result of a run whose AbortSignal fired while it waited for a slot: it never started. */
-function stoppedBeforeStart(): RunResult {
-  return {
-    status: 'stopped',
-    exitCode: null,
-    signal: null,
-    stdout: '',
-    stderr: '',
-    messages: [],
-    wallMs: 0,
-    cpuMs: 0,
-    maxRssKb: 0,
-    timedOut: false,
-    outputCapped: false,
-  };
 }
