@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Set up a fresh Debian 12 machine for hrm-lcb: system packages (OpenBLAS for the native tensor addon,
-# bubblewrap for the sandbox, Debian's python3 with numpy and pandas for LCB's graders, python3-torch to check
-# that our checkpoints load in PyTorch, Chromium for the HTML-report browser test), then npm packages from the
-# lockfile (which also builds the native addon).
+# Set up a fresh Debian 12 machine for hrm-lcb: system packages (a C compiler and OpenBLAS for the native
+# tensor addon, bubblewrap for the sandbox, Debian's python3 with numpy and pandas for LCB's graders,
+# python3-torch to check that our checkpoints load in PyTorch, Chromium for the HTML-report browser test), then
+# npm packages from the lockfile (which also builds the native addon).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libopenblas-dev bubblewrap python3 python3-numpy python3-pandas python3-torch chromium)
+packages=(build-essential libopenblas-dev bubblewrap python3 python3-numpy python3-pandas python3-torch chromium)
 
 missing=()
 for pkg in "${packages[@]}"; do
