@@ -19,11 +19,19 @@ export function kColumns(slices: readonly SliceScore[], limit = Number.POSITIVE_
     .map((k) => `pass@${k}`);
 }
 
+/** The contest-date window in words: `all dates`, `from 2024-09-01`, `to 2025-01-31`, or both bounds (inclusive). */
+export function describeDateWindow(filter: { start_date?: string | null; end_date?: string | null }): string {
+  const { start_date: start, end_date: end } = filter;
+  if (start && end) return `${start} to ${end}`;
+  if (start) return `from ${start}`;
+  if (end) return `to ${end}`;
+  return 'all dates';
+}
+
 /** One line saying what was evaluated, for headers: model, data, window, prompt, grader, sampling. */
 export function runHeadline(input: ReportInput): string {
   const { config } = input.manifest;
   const filter = config.dataset.filter;
-  const window = `${filter.start_date ?? 'start'}..${filter.end_date ?? 'end'}`;
   const model =
     config.model.backend === 'openai'
       ? `${config.model.model} @ ${config.model.base_url}`
@@ -33,5 +41,5 @@ export function runHeadline(input: ReportInput): string {
           ? `${config.model.name}:${config.model.location}`
           : 'oracle';
   const sampling = `n=${config.sampling.n} T=${config.sampling.temperature} top_p=${config.sampling.top_p}`;
-  return `${model} | ${config.dataset.location} ${filter.release_version} ${window} | ${config.prompt_style} | grader ${config.grading.mode} (timeout ${config.grading.timeout_s}s, extraction ${config.grading.extraction}) | ${sampling}`;
+  return `${model} | ${config.dataset.location} ${filter.release_version} ${describeDateWindow(filter)} | ${config.prompt_style} | grader ${config.grading.mode} (timeout ${config.grading.timeout_s}s, extraction ${config.grading.extraction}) | ${sampling}`;
 }

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { JournalRow } from '../contracts/journal.ts';
 import { writeAtomicStream } from './atomic-stream.ts';
-import { runHeadline } from './format.ts';
+import { describeDateWindow, runHeadline } from './format.ts';
 import { REPORT_APP_JS, REPORT_CSS } from './html-app.ts';
 import { problemKey } from './summary.ts';
 import type { Reporter, ReportInput } from './types.ts';
@@ -91,7 +91,7 @@ function metaPairs(input: ReportInput): [string, string][] {
       'dataset',
       `${config.dataset.location} · ${filter.release_version}${config.dataset.not_fast ? ' · not fast' : ''}`,
     ],
-    ['date window', `${filter.start_date ?? '(none)'} .. ${filter.end_date ?? '(none)'}`],
+    ['date window', describeDateWindow(filter)],
     ['prompt style', `${config.prompt_style}${config.cot_code_execution ? ' · CoT code execution' : ''}`],
     [
       'grading',
